@@ -1,0 +1,2 @@
+# Root conftest: registers the shared sandbox fixtures for every test package.
+pytest_plugins = ["tests.sandbox_fixtures"]

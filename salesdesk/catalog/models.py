@@ -1,0 +1,143 @@
+from django.db import models
+
+from salesdesk.tenants.models import Company
+
+
+class Item(models.Model):
+    """An item as synchronized from Exact Online (logistics/Items)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="items")
+    exact_id = models.UUIDField()
+    code = models.CharField(max_length=60)
+    description = models.CharField(max_length=200)
+    extra_description = models.TextField(blank=True)
+    group_code = models.CharField(max_length=40, blank=True)
+    group_description = models.CharField(max_length=200, blank=True)
+    unit = models.CharField(max_length=20, blank=True)
+    unit_description = models.CharField(max_length=100, blank=True)
+    vat_code = models.CharField(max_length=10, blank=True)
+    vat_percentage = models.DecimalField(max_digits=6, decimal_places=4, null=True, blank=True)
+    barcode = models.CharField(max_length=60, blank=True)
+    standard_price = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    stock = models.DecimalField(max_digits=16, decimal_places=4, default=0)
+    is_sales_item = models.BooleanField(default=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    # Pictures come in a separate pass: the URL and name say what Exact has,
+    # `picture` what we stored; a changed name or URL means "fetch again".
+    picture_url = models.CharField(max_length=500, blank=True)
+    picture_name = models.CharField(max_length=200, blank=True)
+    picture = models.FileField(upload_to="pictures/", blank=True)
+    picture_fetched_name = models.CharField(max_length=200, blank=True)
+    exact_modified = models.DateTimeField(null=True, blank=True)
+    exact_timestamp = models.BigIntegerField(default=0)
+    active = models.BooleanField(default=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="item_exact_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["company", "code"]),
+            models.Index(fields=["company", "description"]),
+            models.Index(fields=["company", "barcode"]),
+            models.Index(fields=["company", "group_code"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"
+
+
+class PriceList(models.Model):
+    """A sales price list (sales/SalesPriceLists)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="price_lists")
+    exact_id = models.UUIDField()
+    code = models.CharField(max_length=60)
+    description = models.CharField(max_length=200, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    active = models.BooleanField(default=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="pricelist_exact_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.description or self.code
+
+
+class PriceListPeriod(models.Model):
+    """A validity period of a price list (sales/SalesPriceListPeriods)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    exact_id = models.UUIDField()
+    price_list = models.ForeignKey(PriceList, on_delete=models.CASCADE, related_name="periods")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="period_exact_unique"),
+        ]
+
+
+class VolumeDiscount(models.Model):
+    """A price list line: item (or group), quantity threshold, new price or discount.
+
+    From sales/SalesPriceListVolumeDiscounts. EntryMethod 1 = discount
+    (fraction of the base price), 2 = new price (spec §4.5).
+    """
+
+    class Method(models.IntegerChoices):
+        DISCOUNT = 1, "Discount"
+        NEW_PRICE = 2, "New price"
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    exact_id = models.UUIDField()
+    period = models.ForeignKey(PriceListPeriod, on_delete=models.CASCADE, related_name="lines")
+    item = models.ForeignKey(Item, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    item_group_code = models.CharField(max_length=40, blank=True)
+    quantity = models.DecimalField(max_digits=14, decimal_places=4, default=0)
+    method = models.SmallIntegerField(choices=Method.choices)
+    new_price = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    discount = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True)
+    base_price = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    unit = models.CharField(max_length=20, blank=True)
+    exact_timestamp = models.BigIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="volume_exact_unique"),
+        ]
+        indexes = [models.Index(fields=["company", "item", "quantity"])]
+
+
+class ItemPrice(models.Model):
+    """A sales item price (logistics/SalesItemPrices): per item, optionally per customer,
+    from a minimum quantity, in a unit, within a validity window."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    exact_id = models.UUIDField()
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="prices")
+    customer = models.ForeignKey(
+        "customers.Customer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    price = models.DecimalField(max_digits=14, decimal_places=4)
+    currency = models.CharField(max_length=3, blank=True)
+    quantity = models.DecimalField(max_digits=14, decimal_places=4, default=0)
+    unit = models.CharField(max_length=20, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    exact_timestamp = models.BigIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="itemprice_exact_unique"),
+        ]
+        indexes = [models.Index(fields=["company", "item", "customer", "quantity"])]

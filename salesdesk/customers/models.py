@@ -1,0 +1,53 @@
+from django.db import models
+
+from salesdesk.tenants.models import Company
+
+
+class Customer(models.Model):
+    """A customer account as synchronized from Exact Online (crm/Accounts).
+
+    Exact owns every field but `company`, `active` and the sync bookkeeping.
+    `code` keeps Exact's 18-character left padding for matching;
+    `code_display` is the trimmed form shown on screen and searched.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="customers")
+    exact_id = models.UUIDField()
+    code = models.CharField(max_length=18)
+    code_display = models.CharField(max_length=18, db_index=True)
+    name = models.CharField(max_length=200)
+    address_line1 = models.CharField(max_length=200, blank=True)
+    address_line2 = models.CharField(max_length=200, blank=True)
+    postcode = models.CharField(max_length=20, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=3, blank=True)
+    country_name = models.CharField(max_length=100, blank=True)
+    email = models.CharField(max_length=254, blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    vat_number = models.CharField(max_length=50, blank=True)
+    blocked = models.BooleanField(default=False)
+    payment_condition = models.CharField(max_length=20, blank=True)
+    discount_sales = models.DecimalField(max_digits=7, decimal_places=4, default=0)
+    price_list = models.ForeignKey(
+        "catalog.PriceList", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    price_list_exact_id = models.UUIDField(null=True, blank=True)
+    exact_modified = models.DateTimeField(null=True, blank=True)
+    exact_timestamp = models.BigIntegerField(default=0)
+    # Deleted in Exact: deactivated here, never hard-deleted (orders refer to it).
+    active = models.BooleanField(default=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="customer_exact_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["company", "code_display"]),
+            models.Index(fields=["company", "name"]),
+            models.Index(fields=["company", "city"]),
+            models.Index(fields=["company", "country"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code_display} {self.name}"

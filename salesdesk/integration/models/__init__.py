@@ -1,0 +1,3 @@
+from salesdesk.integration.models.connection import ExactConnection
+
+__all__ = ["ExactConnection"]

@@ -1,0 +1,2 @@
+# Synchronize routes (owned by the sync engine); included under /<company>/.
+urlpatterns: list = []

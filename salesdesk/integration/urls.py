@@ -1,0 +1,2 @@
+# Routes under /<company>/; included by salesdesk/urls.py.
+urlpatterns: list = []

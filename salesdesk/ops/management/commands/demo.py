@@ -1,0 +1,135 @@
+"""`salesdesk demo` (what `make demo` runs): the whole product on its embedded default.
+
+Migrates, creates the demo company, then starts and supervises the Exact Online
+sandbox (port 8001), the web server (port 8000), the task workers and the sync
+scheduler, until Ctrl-C; on the way out it stops everything it started.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand
+
+DEMO_SLUG = "demo"
+DEMO_ADMIN = "admin"
+DEMO_PASSWORD = "admin"
+
+
+class Command(BaseCommand):
+    help = "Run Salesdesk with the Exact Online sandbox, a task worker and the scheduler."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--sandbox-port", type=int, default=8001)
+        parser.add_argument("--items", type=int, default=5000)
+        parser.add_argument("--customers", type=int, default=5000)
+        parser.add_argument("--latency-ms", type=int, default=0)
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        self._ensure_demo_company()
+        children = self._start_children(options)
+        try:
+            self._wait_until_up(options)
+            self._print_banner(options)
+            self._supervise(children)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self._stop(children)
+
+    def _ensure_demo_company(self) -> None:
+        from salesdesk.tenants.models import Company
+        from salesdesk.tenants.services import company_create
+
+        if not Company.objects.filter(slug=DEMO_SLUG).exists():
+            company_create(
+                slug=DEMO_SLUG,
+                name="Demo Wholesale",
+                admin_username=DEMO_ADMIN,
+                admin_email="admin@demo.example",
+                admin_password=DEMO_PASSWORD,
+            )
+
+    def _start_children(self, options) -> dict[str, subprocess.Popen]:
+        exe = [sys.executable, "-m", "salesdesk.cli"]
+        host = "127.0.0.1"
+        commands = {
+            "sandbox": [
+                *exe, "sandbox", "--host", host, "--port", str(options["sandbox_port"]),
+                "--items", str(options["items"]), "--customers", str(options["customers"]),
+                "--seed", "1", "--latency-ms", str(options["latency_ms"]),
+            ],
+            "web": [*exe, "runserver", f"{host}:{options['port']}", "--noreload", "--insecure"],
+            "worker": [*exe, "db_worker", "--queue-name", "default", "--no-reload"],
+            "pictures-worker": [*exe, "db_worker", "--queue-name", "pictures", "--no-reload"],
+        }
+        if "scheduler" in get_commands():
+            commands["scheduler"] = [*exe, "scheduler"]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        return {
+            name: subprocess.Popen(cmd, env=env, start_new_session=True)
+            for name, cmd in commands.items()
+        }
+
+    def _wait_until_up(self, options) -> None:
+        import httpx
+
+        urls = [
+            f"http://127.0.0.1:{options['sandbox_port']}/api/v1/current/Me",
+            f"http://127.0.0.1:{options['port']}/{DEMO_SLUG}/login",
+        ]
+        deadline = time.monotonic() + 60
+        for url in urls:
+            while time.monotonic() < deadline:
+                try:
+                    httpx.get(url, timeout=2)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.3)
+
+    def _print_banner(self, options) -> None:
+        from exact_sandbox import config as sandbox
+
+        web = f"http://127.0.0.1:{options['port']}"
+        self.stdout.write(
+            "\n".join(
+                [
+                    "",
+                    "Salesdesk demo is running. Ctrl-C stops everything.",
+                    f"  Salesdesk:         {web}/{DEMO_SLUG}/login",
+                    f"  Salesdesk login:   {DEMO_ADMIN} / {DEMO_PASSWORD}",
+                    f"  Exact sandbox:     http://127.0.0.1:{options['sandbox_port']}",
+                    f"  Exact login:       {sandbox.DEMO_USERNAME} / {sandbox.DEMO_PASSWORD}",
+                    "  Administration:    Demo Wholesale B.V.",
+                    f"  OAuth redirect:    {settings.EXACT_REDIRECT_URI}",
+                    "",
+                ]
+            )
+        )
+
+    def _supervise(self, children: dict[str, subprocess.Popen]) -> None:
+        while True:
+            for name, proc in children.items():
+                if proc.poll() is not None:
+                    self.stderr.write(f"{name} stopped (exit {proc.returncode}); stopping the demo")
+                    return
+            time.sleep(0.5)
+
+    def _stop(self, children: dict[str, subprocess.Popen]) -> None:
+        for proc in children.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for proc in children.values():
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)

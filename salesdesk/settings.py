@@ -1,0 +1,137 @@
+"""Django settings: everything from the environment, with safe embedded defaults."""
+
+from __future__ import annotations
+
+from salesdesk.env import (
+    BASE_DIR,
+    env_bool,
+    env_int,
+    env_str,
+    generated_secret,
+    new_django_key,
+    new_fernet_key,
+    var_dir,
+)
+
+DEBUG = env_bool("SALESDESK_DEBUG", False)
+SECRET_KEY = generated_secret("SALESDESK_SECRET_KEY", new_django_key)
+# Fernet key(s) for Exact tokens at rest; comma-separated to allow rotation (first encrypts).
+TOKEN_ENCRYPTION_KEYS = generated_secret("SALESDESK_TOKEN_KEY", new_fernet_key).split(",")
+
+ALLOWED_HOSTS = env_str("SALESDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in env_str("SALESDESK_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+PUBLIC_URL = env_str("SALESDESK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "salesdesk.tenants",
+    "salesdesk.catalog",
+    "salesdesk.customers",
+    "salesdesk.orders",
+    "salesdesk.integration",
+    "salesdesk.ops",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "salesdesk.urls"
+WSGI_APPLICATION = "salesdesk.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "salesdesk" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3")),
+        # WAL and a busy timeout let the web server and the task worker share the file.
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("SALESDESK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "pictures"],
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+LOGIN_URL = "/"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("SALESDESK_SECURE_COOKIES", False)
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = env_str("SALESDESK_TIME_ZONE", "Europe/Amsterdam")
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = var_dir() / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = env_str("SALESDESK_MEDIA_ROOT", str(var_dir() / "media"))
+MEDIA_URL = "/media/"
+
+EMAIL_BACKEND = env_str("SALESDESK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("SALESDESK_FROM_EMAIL", "salesdesk@localhost")
+
+# Exact Online. The defaults point at the embedded sandbox's demo app; a real
+# app registration sets all four (see README "Connecting a real Exact Online app").
+EXACT_CLIENT_ID = env_str("EXACT_CLIENT_ID", "5a1e5de5-0000-4000-8000-000000000001")
+EXACT_CLIENT_SECRET = env_str("EXACT_CLIENT_SECRET", "sandbox-demo-secret")
+EXACT_REDIRECT_URI = env_str("EXACT_REDIRECT_URI", f"{PUBLIC_URL}/exact/callback")
+EXACT_SANDBOX_URL = env_str("EXACT_SANDBOX_URL", "http://127.0.0.1:8001")
+EXACT_TIMEOUT_SECONDS = float(env_int("EXACT_TIMEOUT_SECONDS", 30))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("SALESDESK_LOG_LEVEL", "WARNING")},
+}
