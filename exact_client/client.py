@@ -1,0 +1,103 @@
+"""`ExactClient`: one administration (division) on one country host, resources as attributes."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from . import catalog
+from .hosts import normalize_base_url
+from .oauth import OAuthApp
+from .paging import Page, iterate_pages
+from .rate_gate import RateGate
+from .requestor import Requestor, RetryPolicy
+from .resources import Pictures, Resource, SalesOrders
+from .tokens import TokenManager, TokenStore
+
+__all__ = ["ExactClient", "Page"]
+
+
+class ExactClient:
+    """The only way to talk to Exact Online for one division.
+
+    `http`, `clock` and `sleep` are injectable so tests run against the sandbox with its
+    movable clock (`sleep=clock.advance`).
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        division: int,
+        app: OAuthApp,
+        store: TokenStore,
+        http: httpx.Client | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Any] = time.sleep,
+        gate: RateGate | None = None,
+        logger: logging.Logger | None = None,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self.division = division
+        self._owns_http = http is None
+        self.http = http or httpx.Client(timeout=timeout)
+        self.tokens = TokenManager(store, app, self.http, clock)
+        self._requestor = Requestor(
+            base_url=self.base_url,
+            division=division,
+            tokens=self.tokens,
+            http=self.http,
+            clock=clock,
+            sleep=sleep,
+            gate=gate or RateGate(),
+            logger=logger,
+            timeout=timeout,
+            retry=retry,
+        )
+        api = f"{self.base_url}/api/v1/{division}"
+        self.items = Resource(self._requestor, api, catalog.ITEMS)
+        self.accounts = Resource(self._requestor, api, catalog.ACCOUNTS)
+        self.price_lists = Resource(self._requestor, api, catalog.PRICE_LISTS)
+        self.price_list_periods = Resource(self._requestor, api, catalog.PRICE_LIST_PERIODS)
+        self.volume_discounts = Resource(self._requestor, api, catalog.VOLUME_DISCOUNTS)
+        self.item_prices = Resource(self._requestor, api, catalog.ITEM_PRICES)
+        self.sales_orders = SalesOrders(self._requestor, api, catalog.SALES_ORDERS)
+        self.deleted = Resource(self._requestor, api, catalog.DELETED)
+        self.division_list = Resource(self._requestor, api, catalog.DIVISIONS)
+        self.pictures = Pictures(self._requestor)
+
+    @property
+    def calls(self) -> int:
+        """HTTP calls made to Exact by this client (token calls excluded, retries included)."""
+        return self._requestor.calls
+
+    def me(self) -> dict[str, Any]:
+        """The authorized user (`/api/v1/current/Me`: no division, not rate-limited, §4.1)."""
+        url = f"{self.base_url}/api/v1/current/Me"
+        params = {"$select": ",".join(catalog.ME_SELECT)}
+        fetch = lambda u, p: self._requestor.get_json(u, p, gated=False)  # noqa: E731
+        page = next(iterate_pages(fetch, url, params, catalog.ME_INT64))
+        if not page.rows:
+            raise LookupError("Exact Online returned no current user")
+        return page.rows[0]
+
+    def divisions(self) -> list[dict[str, Any]]:
+        """Every division (administration) the authorized user can access (`system/Divisions`)."""
+        return [row for page in self.division_list.list() for row in page.rows]
+
+    def close(self) -> None:
+        """Close the HTTP client if this client created it."""
+        if self._owns_http:
+            self.http.close()
+
+    def __enter__(self) -> ExactClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,126 @@
+"""Thin per-endpoint services: lazy page iterators over the one request path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import httpx
+
+from . import values
+from .catalog import Endpoint
+from .errors import NoSuchEndpoint, NotFound, ServerError
+from .paging import Page, iterate_pages, page_from_payload
+from .requestor import Requestor
+
+
+class Resource:
+    """One entity set: `list`, `bulk`, `sync` (where Exact has them) and `get` by key."""
+
+    def __init__(self, requestor: Requestor, api_url: str, endpoint: Endpoint) -> None:
+        self._requestor = requestor
+        self._api_url = api_url  # {base}/api/v1/{division}
+        self.endpoint = endpoint
+
+    def list(
+        self,
+        select: Iterable[str] | None = None,
+        filter: str | None = None,
+        top: int | None = None,
+        *,
+        inlinecount: bool = False,
+        expand: str | None = None,
+    ) -> Iterator[Page]:
+        """Pages of the normal endpoint (60 rows each); `top` caps the total."""
+        params = self._params(select, filter)
+        if top is not None:
+            params["$top"] = str(top)
+        if inlinecount:
+            params["$inlinecount"] = "allpages"
+        if expand:
+            params["$expand"] = expand
+        return self._pages(self.endpoint.path, params)
+
+    def bulk(
+        self, select: Iterable[str] | None = None, filter: str | None = None
+    ) -> Iterator[Page]:
+        """Pages of the `bulk/` endpoint (1,000 rows each, `$select` mandatory, spec §3.8)."""
+        if self.endpoint.bulk is None:
+            raise NoSuchEndpoint(f"Exact has no bulk endpoint for {self.endpoint.path}")
+        return self._pages(self.endpoint.bulk, self._params(select, filter))
+
+    def sync(self, since: int = 1, select: Iterable[str] | None = None) -> Iterator[Page]:
+        """Rows changed after the row-version `since` (spec §3.7), 1,000 per page.
+
+        Store the highest `Timestamp` of a stored page and pass it as `since` next time.
+        """
+        if self.endpoint.sync is None:
+            raise NoSuchEndpoint(f"Exact has no sync endpoint for {self.endpoint.path}")
+        fields = list(select or self.endpoint.select)
+        if "Timestamp" not in fields:
+            fields.append("Timestamp")
+        params = self._params(fields, f"Timestamp gt {values.int64_literal(since)}")
+        return self._pages(self.endpoint.sync, params)
+
+    def get(self, key: Any, select: Iterable[str] | None = None) -> dict[str, Any] | None:
+        """One row by key (GUID or integer), or None when Exact does not know it."""
+        literal = str(key) if isinstance(key, int) else values.guid_literal(key)
+        url = f"{self._api_url}/{self.endpoint.path}({literal})"
+        try:
+            payload = self._requestor.get_json(url, self._params(select, None))
+        except NotFound:
+            return None
+        rows = page_from_payload(payload, self.endpoint.int64_fields).rows
+        return rows[0] if rows else None
+
+    def _params(self, select: Iterable[str] | None, filter: str | None) -> dict[str, str]:
+        params = {"$select": ",".join(select or self.endpoint.select)}
+        if filter:
+            params["$filter"] = filter
+        return params
+
+    def _pages(self, path: str, params: dict[str, str]) -> Iterator[Page]:
+        url = f"{self._api_url}/{path}"
+        return iterate_pages(self._requestor.get_json, url, params, self.endpoint.int64_fields)
+
+
+class SalesOrders(Resource):
+    """Sales orders: POST is not idempotent, so every order carries its id in `YourRef`."""
+
+    FIND_SELECT = ("OrderID", "OrderNumber", "YourRef", "OrderedBy", "Status", "Created")
+
+    def create(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """POST one order (lines inline) and return the stored order.
+
+        On a timeout, transport error or 5xx the error has `.ambiguous = True`: the order may
+        exist; look it up with `find_by_your_ref` before posting again (pitfall 16).
+        """
+        url = f"{self._api_url}/{self.endpoint.path}"
+        body = self._requestor.post_json(url, payload)
+        return page_from_payload(body, self.endpoint.int64_fields).rows[0]
+
+    def find_by_your_ref(self, ref: str) -> dict[str, Any] | None:
+        """The (first) order whose `YourRef` equals `ref`, or None."""
+        pages = self.list(select=self.FIND_SELECT, filter=f"YourRef eq {values.quote(ref)}")
+        for page in pages:
+            if page.rows:
+                return page.rows[0]
+        return None
+
+
+class Pictures:
+    """Item pictures: `PictureUrl` points at the web app and needs the bearer header (§4.9)."""
+
+    def __init__(self, requestor: Requestor) -> None:
+        self._requestor = requestor
+
+    def download(self, url: str) -> bytes:
+        """The picture's bytes; counted and gated like any call (whether Exact counts it is
+        unconfirmed, spec §4.9). Without the bearer header Exact returns a 1x1 image."""
+        return self._requestor.send("GET", url, accept="image/*, */*", read=_picture_bytes)
+
+
+def _picture_bytes(response: httpx.Response) -> bytes:
+    if "html" in response.headers.get("Content-Type", ""):
+        raise ServerError("Exact Online answered a picture with an HTML page", status=200)
+    return response.content
