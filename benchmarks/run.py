@@ -54,7 +54,8 @@ def main(argv: list[str]) -> int:
             sections.append(proc.stdout.strip() + "\n")
     header = (
         "# Benchmarks\n\n"
-        "Written by `make bench` (benchmarks/run.py); every figure below was measured in one run.\n\n"
+        "Written by `make bench` (benchmarks/run.py); the figures of each table "
+        "were measured in one run.\n\n"
         f"- Machine: {machine()}\n- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n\n"
     )
     (HERE / "README.md").write_text(header + "\n".join(sections))

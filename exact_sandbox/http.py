@@ -46,6 +46,8 @@ class RestRequest:
     base_url: str  # e.g. "http://127.0.0.1:8001", no trailing slash
     client_id: str = ""
     raw_query: str = ""
+    username: str = ""  # the Exact user behind the bearer token
+    divisions: tuple[int, ...] = ()  # divisions this token may use (user's access ∩ consent)
 
 
 def html_response(status: int, html: str) -> Response:
@@ -57,7 +59,9 @@ def html_response(status: int, html: str) -> Response:
 
 
 def text_response(status: int, text: str) -> Response:
-    return Response(status=status, body=text.encode("utf-8"), headers=[("Content-Type", "text/plain")])
+    return Response(
+        status=status, body=text.encode("utf-8"), headers=[("Content-Type", "text/plain")]
+    )
 
 
 def redirect(location: str, status: int = 302) -> Response:

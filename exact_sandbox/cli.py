@@ -1,0 +1,120 @@
+"""`salesdesk sandbox`: run the Exact Online sandbox on a local port until Ctrl-C/SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from .config import DEMO_PASSWORD, DEMO_USERNAME, ClientApp, SandboxConfig, demo_app
+from .seed import build_state
+from .server import make_server
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="salesdesk sandbox",
+        description="A local imitation of Exact Online (OAuth2 + REST API). "
+        "Control API at /_sandbox/ (see exact_sandbox/README.md).",
+    )
+    add = parser.add_argument
+    add("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
+    add("--port", type=int, default=8001, help="port to listen on (default 8001)")
+    add("--items", type=int, default=5000, help="items in the first division (default 5000)")
+    add(
+        "--customers", type=int, default=5000, help="customers in the first division (default 5000)"
+    )
+    add("--seed", type=int, default=1, help="random seed of the generated data (default 1)")
+    add("--latency-ms", type=int, default=0, help="extra delay per API call in ms (default 0)")
+    add(
+        "--minutely-limit",
+        type=int,
+        default=60,
+        help="calls per app per division per minute (default 60)",
+    )
+    add(
+        "--daily-limit",
+        type=int,
+        default=5000,
+        help="calls per app per division per UTC day (default 5000)",
+    )
+    add(
+        "--fault-rate",
+        type=float,
+        default=0.0,
+        help="fraction of API calls failing at random (default 0)",
+    )
+    add(
+        "--client",
+        action="append",
+        default=[],
+        metavar="ID:SECRET:REDIRECT_PREFIX",
+        help="register another app (repeatable); split at the first two colons",
+    )
+    add("--error-block", action="store_true", help="block a key for 1 h after 10 errors in an hour")
+    add("--verbose", action="store_true", help="log every request")
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> SandboxConfig:
+    return SandboxConfig(
+        items=args.items,
+        customers=args.customers,
+        seed=args.seed,
+        latency_ms=args.latency_ms,
+        minutely_limit=args.minutely_limit,
+        daily_limit=args.daily_limit,
+        fault_rate=args.fault_rate,
+        error_block=args.error_block,
+        clients=[demo_app(), *(ClientApp.parse(spec) for spec in args.client)],
+    )
+
+
+def _banner(url: str, config: SandboxConfig) -> str:
+    demo = config.clients[0]
+    lines = [
+        f"Exact Online sandbox at {url}  (control API: {url}/_sandbox/)",
+        f"  demo app client id:     {demo.client_id}",
+        f"  demo app client secret: {demo.secret}",
+        f"  redirect URI prefixes:  {', '.join(demo.redirect_prefixes)}",
+        f"  demo user login:        {DEMO_USERNAME} / {DEMO_PASSWORD}",
+        *(
+            f"  extra app: {app.client_id} -> {app.redirect_prefixes[0]}"
+            for app in config.clients[1:]
+        ),
+        "Ctrl-C to stop.",
+    ]
+    return "\n".join(lines)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the sandbox in the foreground; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = config_from_args(args)
+    except ValueError as error:
+        parser.error(str(error))
+    state = build_state(config)
+    server = make_server(state, args.host, args.port, verbose=args.verbose)
+    host, port = server.server_address[:2]
+    print(_banner(f"http://{host}:{port}", config), flush=True)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close_all()
+    print("sandbox stopped", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The sandbox's records: one DivisionData per Exact division, seeded deterministically."""

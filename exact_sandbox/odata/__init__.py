@@ -1,0 +1,1 @@
+"""The OData v2 subset Exact Online speaks: filters, select, paging, envelopes, values."""

@@ -1,0 +1,1 @@
+"""Per-endpoint REST handlers behind `exact_sandbox.rest.handle_rest`."""

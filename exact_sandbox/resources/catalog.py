@@ -1,0 +1,83 @@
+"""Every REST endpoint the sandbox answers, keyed by lower-cased path (spec §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..data import schema as s
+
+PAGE = 60  # normal endpoints (spec §3.1)
+BULK_PAGE = 1000  # bulk/ and sync/
+
+
+def _numbered(name: str, last: int) -> tuple[str, ...]:
+    return tuple(f"{name}_{n:02d}" for n in range(1, last + 1))
+
+
+# Spec §4.3/§4.4 (picqer#591): a GET must filter on one of these.
+ITEM_FILTERS = (
+    "Barcode", *_numbered("Class", 10), "Code", "CostPriceNew", "Created", "Description",
+    "EndDate", "ExtraDescription", *_numbered("FreeBoolField", 5), *_numbered("FreeDateField", 5),
+    *_numbered("FreeNumberField", 8), *_numbered("FreeTextField", 10), "ID", "IsSalesItem",
+    "IsStockItem", "IsPurchaseItem", "IsWebshopItem", "ItemGroup", "Modified", "SearchCode",
+    "StartDate",
+)  # fmt: skip
+ACCOUNT_FILTERS = (
+    "Accountant", "AccountManager", "AddressLine1", "AddressLine2", "AddressLine3", "Blocked",
+    "BRIN", "BSN", "ChamberOfCommerce", "City", "Classification1", "Classification2",
+    "Classification3", "Classification4", "Classification5", "Classification6",
+    "Classification7", "Classification8", "Classification", "Code", "CodeAtSupplier", "Country",
+    "Created", "Email", "EndDate", "Fax", "ID", "InvoiceAccount", "IsAccountant", "IsReseller",
+    "IsSales", "IsSupplier", "MainContact", "Modified", "Name", "Parent", "Phone", "Postcode",
+    "PriceList", "Reseller", "RSIN", "SearchCode", "StartDate", "Status", "Type", "VATNumber",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One URL path: which table it reads, in which shape, and what it allows."""
+
+    path: str  # canonical spelling, used in __metadata and __next
+    kind: str  # "plain", "bulk" or "sync"
+    table: str  # DivisionData attribute ("" for system/Divisions)
+    schema: s.Schema
+    methods: frozenset[str] = frozenset({"GET"})
+    mandatory_filter: tuple[str, ...] = ()
+
+    @property
+    def page_size(self) -> int:
+        return PAGE if self.kind == "plain" else BULK_PAGE
+
+
+_WRITE = frozenset({"GET", "POST", "PUT", "DELETE"})
+_ENDPOINTS = (
+    Endpoint("logistics/Items", "plain", "items", s.ITEM, _WRITE, ITEM_FILTERS),
+    Endpoint("crm/Accounts", "plain", "accounts", s.ACCOUNT, _WRITE, ACCOUNT_FILTERS),
+    Endpoint("logistics/ItemGroups", "plain", "item_groups", s.ITEM_GROUP),
+    Endpoint("logistics/Units", "plain", "units", s.UNIT),
+    Endpoint("logistics/SalesItemPrices", "plain", "item_prices", s.SALES_ITEM_PRICE),
+    Endpoint("sales/SalesPriceLists", "plain", "price_lists", s.PRICE_LIST),
+    Endpoint("sales/SalesPriceListPeriods", "plain", "price_list_periods", s.PRICE_LIST_PERIOD),
+    Endpoint("sales/SalesPriceListVolumeDiscounts", "plain", "volume_discounts", s.VOLUME_DISCOUNT),
+    Endpoint("salesorder/SalesOrders", "plain", "sales_orders", s.SALES_ORDER, _WRITE),
+    Endpoint("salesorder/SalesOrderLines", "plain", "sales_order_lines", s.SALES_ORDER_LINE),
+    Endpoint("system/Divisions", "plain", "", s.DIVISION),
+    Endpoint("bulk/Logistics/Items", "bulk", "items", s.ITEM),
+    Endpoint("bulk/CRM/Accounts", "bulk", "accounts", s.ACCOUNT),
+    Endpoint("bulk/Logistics/SalesItemPrices", "bulk", "item_prices", s.SALES_ITEM_PRICE),
+    Endpoint("bulk/SalesOrder/SalesOrders", "bulk", "sales_orders", s.SALES_ORDER),
+    Endpoint("sync/Logistics/Items", "sync", "items", s.SYNC_ITEM),
+    Endpoint("sync/CRM/Accounts", "sync", "accounts", s.SYNC_ACCOUNT),
+    Endpoint("sync/Logistics/SalesItemPrices", "sync", "item_prices", s.SYNC_SALES_ITEM_PRICE),
+    Endpoint(
+        "sync/Sales/SalesPriceListVolumeDiscounts",
+        "sync",
+        "volume_discounts",
+        s.SYNC_VOLUME_DISCOUNT,
+    ),
+    Endpoint(
+        "sync/SalesOrder/SalesOrderHeaders", "sync", "sales_orders", s.SYNC_SALES_ORDER_HEADER
+    ),
+    Endpoint("sync/Deleted", "sync", "deleted", s.DELETED),
+)
+ENDPOINTS = {endpoint.path.lower(): endpoint for endpoint in _ENDPOINTS}
