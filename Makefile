@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint fmt bench browser venv clean
+.PHONY: demo test lint fmt bench browser venv clean test-scale
 
 venv: $(STAMP)
 
@@ -30,6 +30,11 @@ fmt: venv
 
 test: venv browser lint
 	$(BIN)/pytest -q
+
+# PostgreSQL + Redis (Debian packages, installed when missing) on loopback ports of their own,
+# the integration suite in tests/scale on them with RQ worker processes, then stopped again.
+test-scale: venv
+	scripts/scale/test.sh
 
 demo: venv
 	$(BIN)/salesdesk demo

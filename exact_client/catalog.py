@@ -90,6 +90,10 @@ DIVISIONS = Endpoint(
     ),
     int64_fields=("Hid",),
 )
+WEBHOOK_SUBSCRIPTIONS = Endpoint(
+    path="webhooks/WebhookSubscriptions",
+    select=_fields("ID,CallbackURL,Topic,ClientID,Division,Description,Created"),
+)
 ME_SELECT = _fields(
     "UserID,UserName,FullName,Email,LanguageCode,CurrentDivision,Legislation,DivisionCustomer,"
     "DivisionCustomerCode,DivisionCustomerName,ServerTime,ServerUtcOffset"

@@ -15,7 +15,7 @@ from .oauth import OAuthApp
 from .paging import Page, iterate_pages
 from .rate_gate import RateGate
 from .requestor import Requestor, RetryPolicy
-from .resources import Pictures, Resource, SalesOrders
+from .resources import Pictures, Resource, SalesOrders, WebhookSubscriptions
 from .tokens import TokenManager, TokenStore
 
 __all__ = ["ExactClient", "Page"]
@@ -71,6 +71,9 @@ class ExactClient:
         self.deleted = Resource(self._requestor, api, catalog.DELETED)
         self.division_list = Resource(self._requestor, api, catalog.DIVISIONS)
         self.pictures = Pictures(self._requestor)
+        self.webhook_subscriptions = WebhookSubscriptions(
+            self._requestor, api, catalog.WEBHOOK_SUBSCRIPTIONS
+        )
 
     @property
     def calls(self) -> int:

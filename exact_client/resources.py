@@ -108,6 +108,27 @@ class SalesOrders(Resource):
         return None
 
 
+class WebhookSubscriptions(Resource):
+    """`webhooks/WebhookSubscriptions`: list, create and delete; Exact refuses updates (§4.10).
+
+    About a second after `create` Exact POSTs an empty body to the callback, which must answer
+    2xx. Notices carry no record: fetch what changed (or run an incremental sync).
+    """
+
+    def create(self, *, topic: str, callback_url: str, description: str = "") -> dict[str, Any]:
+        """Subscribe this app to `topic` in this division; the stored subscription."""
+        payload = {"Topic": topic, "CallbackURL": callback_url}
+        if description:
+            payload["Description"] = description
+        body = self._requestor.post_json(f"{self._api_url}/{self.endpoint.path}", payload)
+        return page_from_payload(body, self.endpoint.int64_fields).rows[0]
+
+    def delete(self, subscription_id: str) -> None:
+        """Remove one subscription; NotFound when Exact does not know it."""
+        url = f"{self._api_url}/{self.endpoint.path}({values.guid_literal(subscription_id)})"
+        self._requestor.send("DELETE", url, read=lambda response: None)
+
+
 class Pictures:
     """Item pictures: `PictureUrl` points at the web app and needs the bearer header (§4.9)."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import orjson
+
 from .errors import odata_error
 from .http import Response, RestRequest
 from .odata.errors import ODataError
@@ -20,10 +22,15 @@ from .resources.context import CallContext
 from .resources.divisions import read_divisions
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.sync_feed import read_sync
+from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
+from .webhooks.subscriptions import handle_subscriptions
 
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
          "salesorder/salesorders": sales_orders.post_sales_order}  # fmt: skip
+# Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
+_CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
+                  "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip
 _BY_KEY: dict[tuple[str, str], Callable] = {
     ("PUT", "logistics/items"): items.put_item,
     ("DELETE", "logistics/items"): items.delete_item,
@@ -44,6 +51,9 @@ def handle_rest(state, req: RestRequest) -> Response:
 
 def _dispatch(state, req: RestRequest) -> Response:
     path, key, nav, count = _split(req.resource)
+    if path.lower() == WEBHOOKS_PATH.lower():
+        ctx = CallContext(state, req, state.divisions[req.division], state.clock.now())
+        return handle_subscriptions(ctx, key)
     endpoint = ENDPOINTS.get(path.lower())
     if endpoint is None:
         segment = path.rstrip("/").rsplit("/", 1)[-1]
@@ -58,9 +68,13 @@ def _dispatch(state, req: RestRequest) -> Response:
         raise ODataError(405, f"The method '{method}' is not allowed on '{endpoint.path}'.")
     ctx = CallContext(state, req, state.divisions[req.division], state.clock.now())
     if method == "POST":
-        return _POST[endpoint.path.lower()](ctx, endpoint)
+        return _notify_created(ctx, endpoint, _POST[endpoint.path.lower()](ctx, endpoint))
     if method != "GET":
-        return _BY_KEY[(method, endpoint.path.lower())](ctx, endpoint, key)
+        order = _order_key(ctx, endpoint, key) if method == "DELETE" else None
+        response = _BY_KEY[(method, endpoint.path.lower())](ctx, endpoint, key)
+        if order and response.status < 300:
+            ctx.division.changed("SalesOrders", "Delete", order, ctx.now)
+        return response
     return _get(ctx, endpoint, key, nav, count)
 
 
@@ -78,6 +92,21 @@ def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Respons
     if endpoint.kind == "sync":
         return read_sync(ctx, endpoint, table, options)
     return read_collection(ctx, endpoint, table, options)
+
+
+def _notify_created(ctx: CallContext, endpoint: Endpoint, response: Response) -> Response:
+    topic = _CREATE_TOPICS.get(endpoint.path.lower())
+    if topic and response.status == 201:
+        key = orjson.loads(response.body)["d"][topic[1]]
+        ctx.division.changed(topic[0], "Create", key, ctx.now)
+    return response
+
+
+def _order_key(ctx: CallContext, endpoint: Endpoint, key_text: str) -> str | None:
+    # Deleting an order bypasses DivisionData.delete_*: its notice is sent from here.
+    if endpoint.path.lower() != "salesorder/salesorders":
+        return None
+    return key_text.removeprefix("guid").strip("'{}").lower()
 
 
 def _split(resource: str) -> tuple[str, str | None, str | None, bool]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
 from salesdesk.env import (
     BASE_DIR,
     env_bool,
@@ -36,6 +40,7 @@ INSTALLED_APPS = [
     "salesdesk.orders",
     "salesdesk.integration",
     "salesdesk.ops",
+    "salesdesk.api",
 ]
 
 MIDDLEWARE = [
@@ -67,27 +72,59 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3")),
-        # WAL and a busy timeout let the web server and the task worker share the file.
-        "OPTIONS": {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
+# SQLite by default; DATABASE_URL (postgres://user:password@host:port/name?sslmode=…) selects
+# PostgreSQL through psycopg 3, for several web processes and workers on several machines.
+DATABASE_URL = env_str("DATABASE_URL", "")
+if DATABASE_URL:
+    _db = urlsplit(DATABASE_URL)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(_db.path.lstrip("/")),
+            "USER": unquote(_db.username or ""),
+            "PASSWORD": unquote(_db.password or ""),
+            "HOST": _db.hostname or "",
+            "PORT": str(_db.port or ""),
+            "CONN_MAX_AGE": env_int("SALESDESK_DB_CONN_MAX_AGE", 60),
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": dict(parse_qsl(_db.query)),
+        }
     }
-}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3")),
+            # WAL and a busy timeout let the web server and the task worker share the file.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-TASKS = {
-    "default": {
-        "BACKEND": env_str("SALESDESK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "pictures"],
-    }
-}
+# Background tasks: the database backend (`salesdesk worker` runs db_worker) by default;
+# SALESDESK_TASKS=rq with REDIS_URL selects RQ (`salesdesk worker` runs RQ's worker).
+# REDIS_URL alone also moves the shared Exact rate budget into Redis (integration/rate_budget).
+TASK_QUEUES = ["default", "pictures"]
+SALESDESK_TASKS = env_str("SALESDESK_TASKS", "db").strip().lower()
+REDIS_URL = env_str("REDIS_URL", "")
+if SALESDESK_TASKS == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("SALESDESK_TASKS=rq needs REDIS_URL (redis://host:port/db)")
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600} for name in TASK_QUEUES}
+    _tasks_backend = "django_tasks_rq.RQBackend"
+else:
+    _tasks_backend = env_str("SALESDESK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
+# Exact webhooks (integration/webhooks): the app's webhook secret from the App Center (not the
+# client secret, spec §4.10), and how long notices are gathered into one incremental sync.
+EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "sandbox-demo-webhook-secret")
+EXACT_WEBHOOK_DEBOUNCE_SECONDS = float(env_int("EXACT_WEBHOOK_DEBOUNCE_SECONDS", 10))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -109,6 +146,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = var_dir() / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing root
+STATICFILES_DIRS = [BASE_DIR / "salesdesk" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -4,14 +4,15 @@ from django.urls import include, path
 company_patterns = [
     path("", include("salesdesk.tenants.urls")),
     path("", include("salesdesk.integration.urls")),
-    path("", include("salesdesk.integration.sync_urls")),
     path("", include("salesdesk.catalog.urls")),
     path("", include("salesdesk.customers.urls")),
     path("", include("salesdesk.orders.urls")),
+    path("", include("salesdesk.api.company_urls")),
 ]
 
 urlpatterns = [
     path("", include("salesdesk.tenants.public_urls")),
     path("exact/", include("salesdesk.integration.public_urls")),
+    path("api/v1/", include("salesdesk.api.urls")),
     path("<slug:company>/", include(company_patterns)),
 ]

@@ -60,6 +60,10 @@ class DivisionData:
         self.sales_orders = Table("OrderID", ("YourRef", "OrderedBy"))
         self.sales_order_lines = Table("ID", ("OrderID",))
         self.deleted = Table("ID", ("EntityKey",))
+        # Webhooks (spec §4.10, exact_sandbox.webhooks): subscriptions by ID, and the hub's
+        # listener, set when the first subscription is made.
+        self.webhook_subscriptions: dict[str, dict] = {}
+        self.change_listener = None
 
     def next_timestamp(self) -> int:
         """The next rowversion: higher than any row of this division (spec §3.7)."""
@@ -83,7 +87,20 @@ class DivisionData:
         """Update a row the way Exact does: new rowversion, Modified and Modifier set."""
         stamp = {"Modified": date_value(now), "Modifier": self.user_id}
         stamp["ModifierFullName"] = self.user_name
-        return table.update(key, {**changes, **stamp}, self.next_timestamp())
+        row = table.update(key, {**changes, **stamp}, self.next_timestamp())
+        topic = self._topics().get(id(table))
+        if topic:
+            self.changed(topic, "Update", key, now)
+        return row
+
+    def changed(self, topic: str, action: str, key: str, now: float) -> None:
+        """Tell the webhook listener (if any) that a record of `topic` changed (spec §4.10)."""
+        if self.change_listener is not None:
+            self.change_listener(self, topic, action, key, now)
+
+    def _topics(self) -> dict[int, str]:
+        return {id(self.items): "Items", id(self.accounts): "Accounts",
+                id(self.sales_orders): "SalesOrders"}  # fmt: skip
 
     def record_deletion(self, entity_key: str, entity_type: int, now: float) -> dict:
         """Add the sync/Deleted row Exact writes when a record disappears (spec §4.7)."""
@@ -100,6 +117,7 @@ class DivisionData:
         """Delete an item and the prices that hang on it, each recorded in sync/Deleted."""
         self.items.delete(item_id)
         self.record_deletion(item_id, ENTITY_ITEMS, now)
+        self.changed("Items", "Delete", item_id, now)
         for key in sorted(self.item_prices.lookup("Item", item_id) or ()):
             self.item_prices.delete(key)
             self.record_deletion(key, ENTITY_ITEM_PRICES, now)
@@ -111,6 +129,7 @@ class DivisionData:
         """Delete an account and its customer-specific prices, recorded in sync/Deleted."""
         self.accounts.delete(account_id)
         self.record_deletion(account_id, ENTITY_ACCOUNTS, now)
+        self.changed("Accounts", "Delete", account_id, now)
         for key in sorted(self.item_prices.lookup("Account", account_id) or ()):
             self.item_prices.delete(key)
             self.record_deletion(key, ENTITY_ITEM_PRICES, now)

@@ -32,6 +32,9 @@ class Item(models.Model):
     exact_modified = models.DateTimeField(null=True, blank=True)
     exact_timestamp = models.BigIntegerField(default=0)
     active = models.BooleanField(default=True)
+    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # delta feed for the reps' devices pages on it.
+    row_version = models.BigIntegerField(default=0)
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -39,10 +42,17 @@ class Item(models.Model):
             models.UniqueConstraint(fields=["company", "exact_id"], name="item_exact_unique"),
         ]
         indexes = [
+            models.Index(fields=["company", "row_version", "id"]),
             models.Index(fields=["company", "code"]),
             models.Index(fields=["company", "description"]),
             models.Index(fields=["company", "barcode"]),
             models.Index(fields=["company", "group_code"]),
+            # Filters and sortable columns of Item management (catalog/selectors.py).
+            models.Index(fields=["company", "active"]),
+            models.Index(fields=["company", "unit"]),
+            models.Index(fields=["company", "standard_price"]),
+            models.Index(fields=["company", "stock"]),
+            models.Index(fields=["company", "synced_at"]),
         ]
 
     def __str__(self) -> str:
@@ -84,6 +94,9 @@ class PriceListPeriod(models.Model):
             models.UniqueConstraint(fields=["company", "exact_id"], name="period_exact_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.start_date or '…'} – {self.end_date or '…'}"
+
 
 class VolumeDiscount(models.Model):
     """A price list line: item (or group), quantity threshold, new price or discount.
@@ -99,7 +112,9 @@ class VolumeDiscount(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
     exact_id = models.UUIDField()
     period = models.ForeignKey(PriceListPeriod, on_delete=models.CASCADE, related_name="lines")
-    item = models.ForeignKey(Item, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(
+        Item, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     item_group_code = models.CharField(max_length=40, blank=True)
     quantity = models.DecimalField(max_digits=14, decimal_places=4, default=0)
     method = models.SmallIntegerField(choices=Method.choices)
@@ -109,12 +124,23 @@ class VolumeDiscount(models.Model):
     unit = models.CharField(max_length=20, blank=True)
     exact_timestamp = models.BigIntegerField(default=0)
     active = models.BooleanField(default=True)
+    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # delta feed for the reps' devices pages on it.
+    row_version = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["company", "exact_id"], name="volume_exact_unique"),
         ]
-        indexes = [models.Index(fields=["company", "item", "quantity"])]
+        indexes = [
+            models.Index(fields=["company", "row_version", "id"]),
+            models.Index(fields=["company", "item", "quantity"]),
+            # Counting and listing a price list's items per period.
+            models.Index(fields=["period", "active", "item"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id or self.item_group_code} from {self.quantity}"
 
 
 class ItemPrice(models.Model):
@@ -135,9 +161,18 @@ class ItemPrice(models.Model):
     end_date = models.DateField(null=True, blank=True)
     exact_timestamp = models.BigIntegerField(default=0)
     active = models.BooleanField(default=True)
+    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # delta feed for the reps' devices pages on it.
+    row_version = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["company", "exact_id"], name="itemprice_exact_unique"),
         ]
-        indexes = [models.Index(fields=["company", "item", "customer", "quantity"])]
+        indexes = [
+            models.Index(fields=["company", "item", "customer", "quantity"]),
+            models.Index(fields=["company", "row_version", "id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.price} from {self.quantity}"

@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+
+def _ensure_customer_search(sender, using: str = "default", **kwargs) -> None:
+    from salesdesk.customers.selectors import CUSTOMER_TEXT
+
+    CUSTOMER_TEXT.ensure(connections[using])
 
 
 class CustomersConfig(AppConfig):
     name = "salesdesk.customers"
     label = "customers"
+
+    def ready(self) -> None:
+        # The search index lives outside migrations: see catalog/text_search.py.
+        post_migrate.connect(_ensure_customer_search, sender=self)

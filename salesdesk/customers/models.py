@@ -36,6 +36,9 @@ class Customer(models.Model):
     exact_timestamp = models.BigIntegerField(default=0)
     # Deleted in Exact: deactivated here, never hard-deleted (orders refer to it).
     active = models.BooleanField(default=True)
+    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # delta feed for the reps' devices pages on it.
+    row_version = models.BigIntegerField(default=0)
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -43,10 +46,15 @@ class Customer(models.Model):
             models.UniqueConstraint(fields=["company", "exact_id"], name="customer_exact_unique"),
         ]
         indexes = [
+            models.Index(fields=["company", "row_version", "id"]),
             models.Index(fields=["company", "code_display"]),
             models.Index(fields=["company", "name"]),
             models.Index(fields=["company", "city"]),
             models.Index(fields=["company", "country"]),
+            # Filters and sortable columns of Customer management (customers/selectors.py).
+            models.Index(fields=["company", "blocked"]),
+            models.Index(fields=["company", "price_list"]),
+            models.Index(fields=["company", "synced_at"]),
         ]
 
     def __str__(self) -> str:

@@ -1,2 +1,10 @@
 # Routes under /<company>/; included by salesdesk/urls.py.
-urlpatterns: list = []
+from django.urls import path
+
+from salesdesk.customers import views
+
+urlpatterns = [
+    path("customers/", views.customer_list_view, name="customer_list"),
+    path("customers/export.csv", views.customer_export_view, name="customer_export"),
+    path("customers/<uuid:exact_id>/", views.customer_detail_view, name="customer_detail"),
+]

@@ -1,2 +1,9 @@
-# Routes outside any company (e.g. the OAuth callback, the landing page).
-urlpatterns: list = []
+# Routes outside any company, under /exact/: the OAuth callback (settings.EXACT_REDIRECT_URI).
+from django.urls import include, path
+
+from salesdesk.integration.views.callback import callback_view
+
+urlpatterns = [
+    path("callback", callback_view, name="exact-callback"),
+    path("", include("salesdesk.integration.webhook_urls")),
+]

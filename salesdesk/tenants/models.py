@@ -33,3 +33,25 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["company", "user"], name="membership_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.company} ({self.role})"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN
+
+
+class LoginFailure(models.Model):
+    """One failed login, kept for the throttle window (see tenants/throttle.py)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    identifier = models.CharField(max_length=254)  # what was typed, lower-cased
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["company", "identifier", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} at {self.at:%Y-%m-%d %H:%M}"

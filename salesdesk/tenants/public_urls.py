@@ -1,2 +1,6 @@
-# Routes outside any company (e.g. the OAuth callback, the landing page).
-urlpatterns: list = []
+# Routes outside any company: the landing page.
+from django.urls import path
+
+from salesdesk.tenants import views
+
+urlpatterns = [path("", views.landing, name="landing")]

@@ -33,6 +33,8 @@ class Command(BaseCommand):
         parser.add_argument("--latency-ms", type=int, default=0)
 
     def handle(self, *args, **options):
+        # SIGTERM (e.g. from a supervisor) must stop the children like Ctrl-C does.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         call_command("migrate", interactive=False, verbosity=0)
         self._ensure_demo_company()
         children = self._start_children(options)
@@ -40,7 +42,7 @@ class Command(BaseCommand):
             self._wait_until_up(options)
             self._print_banner(options)
             self._supervise(children)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):
             pass
         finally:
             self._stop(children)
@@ -63,13 +65,25 @@ class Command(BaseCommand):
         host = "127.0.0.1"
         commands = {
             "sandbox": [
-                *exe, "sandbox", "--host", host, "--port", str(options["sandbox_port"]),
-                "--items", str(options["items"]), "--customers", str(options["customers"]),
-                "--seed", "1", "--latency-ms", str(options["latency_ms"]),
+                *exe,
+                "sandbox",
+                "--host",
+                host,
+                "--port",
+                str(options["sandbox_port"]),
+                "--items",
+                str(options["items"]),
+                "--customers",
+                str(options["customers"]),
+                "--seed",
+                "1",
+                "--latency-ms",
+                str(options["latency_ms"]),
             ],
             "web": [*exe, "runserver", f"{host}:{options['port']}", "--noreload", "--insecure"],
-            "worker": [*exe, "db_worker", "--queue-name", "default", "--no-reload"],
-            "pictures-worker": [*exe, "db_worker", "--queue-name", "pictures", "--no-reload"],
+            # Pictures get their own worker so they never hold up records or orders.
+            "worker": [*exe, "worker", "default"],
+            "pictures-worker": [*exe, "worker", "pictures"],
         }
         if "scheduler" in get_commands():
             commands["scheduler"] = [*exe, "scheduler"]

@@ -1,0 +1,50 @@
+"""The reps' device API at /api/v1/: the OpenAPI schema at openapi.json, the docs at docs."""
+
+from __future__ import annotations
+
+import orjson
+from ninja import NinjaAPI
+from ninja.renderers import BaseRenderer
+
+from salesdesk.api.api_json import json_default
+from salesdesk.api.auth import RepTokenAuth
+from salesdesk.api.feed import BadCursor
+from salesdesk.api.order_intake import FieldErrors
+from salesdesk.api.routes import catalog, changes, customers, orders, session
+
+
+class OrjsonRenderer(BaseRenderer):
+    media_type = "application/json"
+
+    def render(self, request, data, *, response_status):
+        return orjson.dumps(data, default=json_default)
+
+
+api = NinjaAPI(
+    title="Salesdesk reps' API",
+    version="1",
+    description=(
+        "For the sales reps' devices: sign in with `POST /api/v1/auth/token`, then send "
+        "`Authorization: Bearer <token>`. Every call sees only the token's company."
+    ),
+    auth=RepTokenAuth(),
+    renderer=OrjsonRenderer(),
+    urls_namespace="api-v1",
+)
+api.add_router("/auth", session.router)
+api.add_router("/", session.me_router)
+api.add_router("/", catalog.router)
+api.add_router("/", customers.router)
+api.add_router("/", orders.router)
+api.add_router("/", changes.router)
+
+
+@api.exception_handler(FieldErrors)
+def field_errors(request, exc: FieldErrors):
+    return api.create_response(request, {"detail": exc.problems}, status=422)
+
+
+@api.exception_handler(BadCursor)
+def bad_cursor(request, exc: BadCursor):
+    problem = {"loc": ["query", "since"], "msg": str(exc), "type": "bad_cursor"}
+    return api.create_response(request, {"detail": [problem]}, status=422)

@@ -1,0 +1,145 @@
+"""An order from a device: checked field by field, then created and queued by the order
+services (salesdesk/orders/services.py), with the answer kept for its Idempotency-Key."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import InvalidOperation
+
+import orjson
+from django.db import IntegrityError, transaction
+
+from salesdesk.api import selectors
+from salesdesk.api.api_json import json_default
+from salesdesk.api.models import IdempotentRequest
+from salesdesk.api.records import order_records
+from salesdesk.api.schemas import OrderIn
+from salesdesk.catalog.pricing import price_quotes_for_items
+from salesdesk.orders.lines import LineInput, NoPrice
+from salesdesk.orders.models import Order
+from salesdesk.orders.services import OrderHeader, order_create, order_refusals, order_submit
+from salesdesk.tenants.models import Company
+
+
+class FieldErrors(ValueError):
+    """What is wrong with the order, each problem with the field it is about."""
+
+    def __init__(self, problems: list[dict]) -> None:
+        super().__init__("; ".join(p["msg"] for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: bytes
+    replayed: bool = False
+
+
+def _problem(loc: list, msg: str, kind: str = "value_error") -> dict:
+    return {"loc": ["body", "payload", *loc], "msg": msg, "type": kind}
+
+
+def order_place(*, company: Company, user, payload: OrderIn, key: str) -> Answer:
+    """Create and queue the order once per (rep, key); a repeated key gets the first answer.
+
+    The key's record is inserted first: a concurrent request with the same key waits on it
+    (SQLite: the write lock; PostgreSQL: the unique index) and then replays the answer.
+    Refused orders are not recorded: the device may send the corrected order with the key.
+    """
+    digest = hashlib.sha256(
+        orjson.dumps(payload.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    ).hexdigest()
+    try:
+        with transaction.atomic():
+            first = _recorded(company, user, key)
+            if first is not None:
+                return _replay(first, digest)
+            kept = IdempotentRequest.objects.create(
+                company=company, user=user, key=key, request_hash=digest, status_code=0, body=b""
+            )
+            order = _order_new(company=company, user=user, payload=payload)
+            body = orjson.dumps(
+                order_records(Order.objects.filter(pk=order.pk))[0], default=json_default
+            )
+            IdempotentRequest.objects.filter(pk=kept.pk).update(status_code=201, body=body)
+            return Answer(201, body)
+    except IntegrityError:
+        first = _recorded(company, user, key)
+        if first is None:
+            raise
+        return _replay(first, digest)
+
+
+def _recorded(company, user, key) -> IdempotentRequest | None:
+    return IdempotentRequest.objects.filter(company=company, user=user, key=key).first()
+
+
+def _replay(first: IdempotentRequest, digest: str) -> Answer:
+    if first.request_hash != digest:
+        problem = {
+            "loc": ["header", "Idempotency-Key"],
+            "msg": "This Idempotency-Key was used for a different order: use a new key.",
+            "type": "idempotency_key_reused",
+        }
+        raise FieldErrors([problem])
+    return Answer(first.status_code, bytes(first.body), replayed=True)
+
+
+def _order_new(*, company: Company, user, payload: OrderIn) -> Order:
+    customer = selectors.customer_by_id(company=company, exact_id=payload.customer_id)
+    if customer is None:
+        raise FieldErrors([_problem(["customer_id"], "No customer with this id.", "not_found")])
+    problems = [
+        _problem(["customer_id"], msg) for msg in order_refusals(customer=customer, lines=[])
+    ]
+    lines = _lines(company, payload, problems)
+    if problems:
+        raise FieldErrors(problems)
+    header = OrderHeader(
+        customer=customer,
+        your_ref=payload.your_ref,
+        delivery_date=payload.delivery_date,
+        notes=payload.notes,
+    )
+    try:
+        order = order_create(
+            company=company, user=user, header=header, lines=[line for _, line in lines]
+        )
+    except NoPrice:
+        # Rare: find which lines have no price (pricing each line once more) to name them.
+        raise FieldErrors(_unpriced(company, customer, lines)) from None
+    except InvalidOperation:  # a total beyond what an order can hold
+        raise FieldErrors([_problem(["lines"], "The order total is too large.")]) from None
+    return order_submit(order=order, user=user)
+
+
+def _lines(company: Company, payload: OrderIn, problems: list[dict]) -> list[tuple[int, LineInput]]:
+    ids = {line.item_id for line in payload.lines}
+    items = selectors.items_by_ids(company=company, exact_ids=ids)
+    lines = []
+    for index, line in enumerate(payload.lines):
+        item = items.get(line.item_id)
+        if item is None:
+            problems.append(_problem(["lines", index, "item_id"], "No item with this id."))
+            continue
+        given = LineInput(item=item, quantity=line.quantity, unit_price=line.unit_price)
+        for msg in order_refusals(customer=None, lines=[given]):
+            problems.append(_problem(["lines", index, "item_id"], msg))
+        lines.append((index, given))
+    return lines
+
+
+def _unpriced(company, customer, lines: list[tuple[int, LineInput]]) -> list[dict]:
+    problems = []
+    for index, line in lines:
+        if line.unit_price is not None:
+            continue
+        quotes = price_quotes_for_items(
+            company=company, customer=customer, items=[line.item], quantity=line.quantity
+        )
+        if line.item.pk not in quotes:
+            msg = f"Item {line.item.code} has no price in Exact Online: send a unit_price."
+            problems.append(_problem(["lines", index, "unit_price"], msg, "missing"))
+    return problems

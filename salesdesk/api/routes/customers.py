@@ -1,0 +1,40 @@
+"""Customers with their addresses and price list; search."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+
+from salesdesk.api.records import CUSTOMER
+from salesdesk.api.routes.paging import After, Limit, keyset
+from salesdesk.api.schemas import CustomerOut, CustomerPage, Problem, Problems, Text
+from salesdesk.customers.models import Customer
+from salesdesk.customers.selectors import CustomerFilters, customer_search
+
+router = Router(tags=["customers"])
+ERRORS = {401: Problem, 404: Problem, 422: Problems}
+
+
+class CustomerQuery(Schema):
+    q: Annotated[Text, Field(max_length=100, description="Code, name, city, e-mail, VAT")] = ""
+    after: After = None
+    limit: Limit = 100
+
+
+@router.get("/customers", response={200: CustomerPage, **ERRORS})
+def customer_list(request, query: Query[CustomerQuery]):
+    """The company's customers (blocked and inactive ones too: the flags say), in pages."""
+    found = customer_search(company=request.company, filters=CustomerFilters(q=query.q))
+    page, after = keyset(found, after=query.after, limit=query.limit)
+    return {"customers": CUSTOMER.records(page), "next": after}
+
+
+@router.get("/customers/{customer_id}", response={200: CustomerOut, **ERRORS})
+def customer_detail(request, customer_id: uuid.UUID):
+    rows = CUSTOMER.records(Customer.objects.filter(company=request.company, exact_id=customer_id))
+    if not rows:
+        raise Http404("No such customer")
+    return rows[0]

@@ -1,0 +1,213 @@
+"""The API's request and response shapes (they make the OpenAPI schema at /api/v1/openapi.json).
+
+Amounts are decimal strings ("12.5000"), never floats; ids are Exact's GUIDs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot store one
+Money = Annotated[Decimal, Field(ge=0, lt=10**9, max_digits=14, decimal_places=4)]
+
+
+class SignIn(Schema):
+    company: Annotated[str, Field(min_length=1, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$")]
+    email: Annotated[Text, Field(min_length=1, max_length=254, description="E-mail or username")]
+    password: Annotated[Text, Field(min_length=1, max_length=200)]
+    device: Annotated[Text, Field(max_length=100, description="Shown on the API tokens page")] = ""
+
+
+class TokenOut(Schema):
+    token: str
+    token_id: int
+    device: str
+    company: str
+    user: str
+
+
+class Problem(Schema):
+    detail: str
+
+
+class FieldProblem(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problems(Schema):
+    detail: list[FieldProblem]
+
+
+class Me(Schema):
+    user: str
+    email: str
+    company: str
+    company_name: str
+    device: str
+
+
+class ItemOut(Schema):
+    id: uuid.UUID
+    code: str
+    description: str
+    extra_description: str
+    group_code: str
+    group_description: str
+    unit: str
+    unit_description: str
+    barcode: str
+    vat_percentage: Decimal | None
+    standard_price: Decimal | None
+    stock: Decimal
+    is_sales_item: bool
+    picture_url: str | None
+    active: bool
+    version: int
+
+
+class Address(Schema):
+    line1: str
+    line2: str
+    postcode: str
+    city: str
+    country: str
+    country_name: str
+
+
+class PriceListRef(Schema):
+    id: uuid.UUID
+    code: str
+    description: str
+
+
+class CustomerOut(Schema):
+    id: uuid.UUID
+    code: str
+    name: str
+    address: Address
+    email: str
+    phone: str
+    vat_number: str
+    blocked: bool
+    payment_condition: str
+    price_list: PriceListRef | None
+    active: bool
+    version: int
+
+
+class ItemPriceOut(Schema):
+    id: uuid.UUID
+    item_id: uuid.UUID
+    customer_id: uuid.UUID | None
+    price: Decimal
+    currency: str
+    quantity: Decimal
+    unit: str
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    active: bool
+    version: int
+
+
+class PriceListLineOut(Schema):
+    id: uuid.UUID
+    price_list_id: uuid.UUID
+    price_list_code: str
+    period_id: uuid.UUID
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    item_id: uuid.UUID | None
+    item_group_code: str
+    quantity: Decimal
+    method: Literal["discount", "new_price"]
+    new_price: Decimal | None
+    discount: Decimal | None
+    base_price: Decimal | None
+    unit: str
+    active: bool
+    version: int
+
+
+class ItemPage(Schema):
+    items: list[ItemOut]
+    next: str | None = Field(description="Pass as `after` for the next page; null at the end")
+
+
+class CustomerPage(Schema):
+    customers: list[CustomerOut]
+    next: str | None
+
+
+class PriceOut(Schema):
+    item_id: uuid.UUID
+    customer_id: uuid.UUID | None
+    quantity: Decimal
+    unit_price: Decimal
+    rule: Literal["customer_price", "price_list", "standard_price"]
+    description: str
+
+
+class OrderLineIn(Schema):
+    item_id: uuid.UUID
+    quantity: Annotated[Decimal, Field(gt=0, lt=10**6, max_digits=14, decimal_places=4)]
+    unit_price: Money | None = Field(None, description="Leave out to use the price rules")
+
+
+class OrderIn(Schema):
+    customer_id: uuid.UUID
+    your_ref: Annotated[Text, Field(max_length=60)] = ""
+    delivery_date: datetime.date | None = None
+    notes: Annotated[Text, Field(max_length=2000)] = ""
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=200)]
+
+
+class OrderLineOut(Schema):
+    line_number: int
+    item_id: uuid.UUID
+    item_code: str
+    quantity: Decimal
+    unit_price: Decimal
+    price_rule: str
+
+
+class OrderOut(Schema):
+    number: str
+    status: Literal["draft", "queued", "sending", "submitted", "failed", "manual"]
+    customer_id: uuid.UUID
+    your_ref: str
+    delivery_date: datetime.date | None
+    notes: str
+    total_excl_vat: Decimal
+    total_incl_vat: Decimal
+    exact_order_number: int | None
+    exact_message: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    version: int
+    lines: list[OrderLineOut]
+
+
+class OrderPage(Schema):
+    orders: list[OrderOut]
+    next: str | None
+
+
+class Changes(Schema):
+    items: list[ItemOut] = []
+    customers: list[CustomerOut] = []
+    item_prices: list[ItemPriceOut] = []
+    price_list_lines: list[PriceListLineOut] = []
+    orders: list[OrderOut] = []
+
+
+class ChangesOut(Schema):
+    cursor: str = Field(description="Pass as `since` on the next call")
+    has_more: bool = Field(description="True: call again with the new cursor right away")
+    changes: Changes

@@ -1,0 +1,100 @@
+"""Items > Item management: the list, an item's page, its picture, the CSV export."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from salesdesk.catalog.csv_export import csv_response
+from salesdesk.catalog.forms import ItemListForm
+from salesdesk.catalog.list_links import export_query, pager_links, sort_links
+from salesdesk.catalog.pricing import price_list_prices_for_item
+from salesdesk.catalog.selectors import (
+    ITEM_SORTS,
+    item_get,
+    item_groups,
+    item_last_synced,
+    item_list,
+    item_prices_for_item,
+    item_search,
+)
+from salesdesk.tenants.access import company_view
+
+CSV_HEADER = [
+    "code", "description", "group", "unit", "standard_price", "stock", "barcode",
+    "vat_code", "active", "last_synced",
+]  # fmt: skip
+
+
+def _form(request: HttpRequest) -> ItemListForm:
+    return ItemListForm(request.GET, groups=item_groups(company=request.company))
+
+
+@require_GET
+@company_view
+def item_list_view(request: HttpRequest) -> HttpResponse:
+    form = _form(request)
+    page = item_list(company=request.company, filters=form.filters(), page=form.page_request())
+    context = {
+        "form": form,
+        "page": page,
+        "sorts": sort_links(request.GET, ITEM_SORTS, form.sort_key()),
+        "pager": pager_links(request.GET, page),
+        "export": export_query(request.GET),
+        "last_synced": item_last_synced(company=request.company),
+    }
+    return render(request, "catalog/item_list.html", context)
+
+
+@require_GET
+@company_view
+def item_export_view(request: HttpRequest) -> HttpResponse:
+    form = _form(request)
+    field = form.page_request().sort
+    items = item_search(company=request.company, filters=form.filters())
+    items = (
+        items.order_by(field, "pk") if not field.startswith("-") else items.order_by(field, "-pk")
+    )
+    return csv_response(
+        filename=f"items-{request.company.slug}.csv",
+        header=CSV_HEADER,
+        queryset=items,
+        row=lambda i: [
+            i.code, i.description, i.group_code, i.unit, i.standard_price, i.stock, i.barcode,
+            i.vat_code, "yes" if i.active else "no", i.synced_at.isoformat() if i.synced_at else "",
+        ],
+    )  # fmt: skip
+
+
+@require_GET
+@company_view
+def item_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
+    item = item_get(company=request.company, exact_id=exact_id)
+    if item is None:
+        raise Http404("No such item")
+    context = {
+        "item": item,
+        "list_prices": price_list_prices_for_item(company=request.company, item=item),
+        "item_prices": item_prices_for_item(company=request.company, item=item),
+        "last_synced": item.synced_at,
+    }
+    return render(request, "catalog/item_detail.html", context)
+
+
+@require_GET
+@company_view
+def item_picture_view(request: HttpRequest, exact_id: uuid.UUID) -> FileResponse:
+    """The stored picture; served through the company check (it is the company's data)."""
+    item = item_get(company=request.company, exact_id=exact_id)
+    if item is None or not item.picture:
+        raise Http404("No picture")
+    try:
+        picture = item.picture.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("No picture") from missing
+    response = FileResponse(picture)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,88 @@
+"""Reads for Customer management; every function takes the company."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from salesdesk.catalog.keyset import KeysetPage, PageRequest, keyset_page
+from salesdesk.catalog.models import PriceList
+from salesdesk.catalog.selectors import last_synced
+from salesdesk.catalog.text_search import TextIndex, prefix_range
+from salesdesk.customers.models import Customer
+from salesdesk.orders.models import Order
+
+CUSTOMER_TEXT = TextIndex(
+    "customers_customer", ("code_display", "name", "city", "email", "vat_number")
+)
+# Sort key in the URL -> field; every one has a (company, field) index.
+CUSTOMER_SORTS = {
+    "code": "code_display",
+    "name": "name",
+    "city": "city",
+    "country": "country",
+    "blocked": "blocked",
+    "synced": "synced_at",
+}
+ORDERS_ON_CUSTOMER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class CustomerFilters:
+    q: str = ""
+    blocked: bool | None = None
+    price_list_id: int | None = None
+    country: str = ""
+
+
+def customer_search(*, company, filters: CustomerFilters) -> QuerySet[Customer]:
+    """The company's customers matching a term (code, name, city, e-mail, VAT number)."""
+    customers = Customer.objects.filter(company=company)
+    if filters.blocked is not None:
+        customers = customers.filter(blocked=filters.blocked)
+    if filters.price_list_id is not None:
+        customers = customers.filter(price_list_id=filters.price_list_id)
+    if filters.country:
+        customers = customers.filter(country=filters.country)
+    term = filters.q.strip()
+    short = prefix_range("code_display", term) | prefix_range("name", term)
+    return CUSTOMER_TEXT.filter(customers, term, fallback=short)
+
+
+def customer_list(*, company, filters: CustomerFilters, page: PageRequest) -> KeysetPage:
+    customers = customer_search(company=company, filters=filters).select_related("price_list")
+    return keyset_page(customers, page)
+
+
+def customer_get(*, company, exact_id: uuid.UUID) -> Customer | None:
+    customers = Customer.objects.filter(company=company, exact_id=exact_id)
+    return customers.select_related("price_list").first()
+
+
+def customer_countries(*, company) -> list[str]:
+    """Country codes in use (a walk of the (company, country) index)."""
+    codes = Customer.objects.filter(company=company).values_list("country", flat=True)
+    return [code for code in codes.order_by("country").distinct() if code]
+
+
+def customer_price_lists(*, company) -> list[PriceList]:
+    return list(PriceList.objects.filter(company=company, active=True).order_by("code"))
+
+
+def customer_last_synced(*, company) -> datetime.datetime | None:
+    return last_synced(Customer.objects.filter(company=company))
+
+
+def customer_orders(*, company, customer: Customer) -> list[Order]:
+    """The customer's latest orders, newest first."""
+    orders = Order.objects.filter(company=company, customer=customer)
+    return list(orders.order_by("-created_at", "-pk")[:ORDERS_ON_CUSTOMER_PAGE])
+
+
+def customer_code_get(*, company, code: str) -> Customer | None:
+    """A customer by its code as shown (Exact pads codes to 18 characters; spec §4.4)."""
+    customers = Customer.objects.filter(company=company, code_display=code.strip())
+    return customers.select_related("price_list").first()

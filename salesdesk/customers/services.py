@@ -1,0 +1,75 @@
+"""Writes to customers: bulk upserts from the Exact sync, deactivations, price-list links.
+
+Customers are never hard-deleted: orders refer to them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import F, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from salesdesk.api.changes import version_next
+from salesdesk.catalog.models import PriceList
+from salesdesk.catalog.services import (
+    UpsertResult,
+    deactivate,
+    exact_deactivate_many,
+    exact_upsert_many,
+)
+from salesdesk.customers.models import Customer
+from salesdesk.tenants.models import Company
+
+
+def customer_upsert_many(*, company: Company, rows: Sequence[dict[str, Any]]) -> UpsertResult:
+    """Store customers from Exact, linking each to its price list when that list is stored.
+
+    Rows carry `price_list_exact_id`; the link is kept as the Exact ID too, so
+    `customer_link_price_lists` can complete it once the price lists arrive.
+    """
+    list_ids = {r["price_list_exact_id"] for r in rows} - {None}
+    lists = dict(
+        PriceList.objects.filter(company=company, exact_id__in=list_ids).values_list(
+            "exact_id", "pk"
+        )
+    )
+    now = timezone.now()
+    ready = [
+        {**r, "price_list_id": lists.get(r["price_list_exact_id"]), "synced_at": now} for r in rows
+    ]
+    return exact_upsert_many(Customer, company=company, rows=ready)
+
+
+def customer_deactivate_many(*, company: Company, exact_ids: Iterable[uuid.UUID]) -> int:
+    return exact_deactivate_many(Customer, company=company, exact_ids=exact_ids)
+
+
+def customer_deactivate_unseen(*, company: Company, since) -> int:
+    """After a complete full sync: customers not seen since `since` are gone from Exact."""
+    stale = Customer.objects.filter(company=company, active=True, synced_at__lt=since)
+    return deactivate(stale, company=company)
+
+
+def customer_link_price_lists(*, company: Company) -> int:
+    """Point customers at the stored price list their Exact ID names; returns how many changed.
+
+    Only customers whose link changes are written (and get a new change version).
+    """
+    target = PriceList.objects.filter(
+        company=company, exact_id=OuterRef("price_list_exact_id")
+    ).values("pk")[:1]
+    customers = Customer.objects.filter(company=company).annotate(target=Subquery(target))
+    stale = customers.filter(
+        Q(target__isnull=False, price_list__isnull=True)
+        | Q(target__isnull=True, price_list__isnull=False)
+        | (Q(target__isnull=False) & ~Q(price_list_id=F("target")))
+    )
+    ids = list(stale.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    return Customer.objects.filter(pk__in=ids).update(
+        price_list=Subquery(target), row_version=version_next(company=company)
+    )

@@ -1,0 +1,35 @@
+"""`salesdesk scheduler`: starts scheduled syncs when due, and re-queues due orders.
+
+Runs next to the task worker (`make demo` starts both). Several schedulers may run: each
+tick is claimed with a conditional update, so a due company is started once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from salesdesk.integration.sync.schedule import schedule_tick
+from salesdesk.orders.tasks import order_outbox_sweep
+
+
+class Command(BaseCommand):
+    help = "Start scheduled synchronizations when they are due (runs until stopped)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--interval", type=float, default=30.0, help="seconds between checks")
+        parser.add_argument("--once", action="store_true", help="check once and exit")
+
+    def handle(self, *args, interval: float, once: bool, **options) -> None:
+        while True:
+            close_old_connections()
+            for run in schedule_tick():
+                self.stdout.write(f"scheduled: {run.company.slug} {run.entity} (run {run.pk})")
+            # Orders whose send is due again (or whose worker died) go back on the queue;
+            # the claim on each order keeps copies of the scheduler from sending twice.
+            order_outbox_sweep.call()
+            if once:
+                return
+            time.sleep(interval)

@@ -1,0 +1,82 @@
+"""The task that sends one order, and an in-process drain of the outbox.
+
+Tasks are thin: `order_send` claims, sends and records. A send that must wait (rate limit,
+unclear answer) is enqueued again for when it is due, if the task backend can defer;
+otherwise `salesdesk.orders.tasks.order_outbox_sweep` picks it up when due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.utils import timezone
+from django_tasks import task
+
+from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.order_push import Connect, order_send
+from salesdesk.orders.models import OrderOutbox
+from salesdesk.orders.outbox import outbox_due_ids, outbox_next_due_at
+from salesdesk.orders.outcomes import SendResult
+from salesdesk.tenants.models import Company
+
+RESCHEDULED = {SendResult.WAIT, SendResult.UNCLEAR}
+
+
+@task()
+def send_order(order_id: int) -> str:
+    """Send one order to Exact Online (claims it first: a second copy of the task does nothing)."""
+    outcome = order_send(order_id=order_id, connect=_connect)
+    if outcome is None:
+        return "not claimed"
+    if outcome.result in RESCHEDULED:
+        due = OrderOutbox.objects.filter(order_id=order_id).values_list("available_at", flat=True)
+        order_send_enqueue(order_id=order_id, at=due.first())
+    return outcome.result.value
+
+
+def order_send_enqueue(*, order_id: int, at: datetime | None = None) -> None:
+    """Enqueue `send_order`; deferred to `at` when the backend can, else left to the sweep."""
+    if at is not None and at > timezone.now():
+        if not send_order.get_backend().supports_defer:
+            return
+        send_order.using(run_after=at).enqueue(order_id)
+        return
+    send_order.enqueue(order_id)
+
+
+def outbox_sweep(*, now: datetime | None = None) -> int:
+    """Enqueue a send for every due order and every Sending order whose worker died."""
+    due = outbox_due_ids(now=now or timezone.now(), limit=1000)
+    for order_id in due:
+        order_send_enqueue(order_id=order_id)
+    return len(due)
+
+
+def outbox_drain(
+    *,
+    company: Company,
+    connect: Connect,
+    clock: Callable[[], datetime] = timezone.now,
+    sleep: Callable[[float], object],
+) -> int:
+    """Send every waiting order of the company in this process; returns the attempts made.
+
+    Waits (through `sleep`) until the next order is due. For benchmarks, tests and a
+    one-off catch-up; the worker does the same through `send_order` tasks.
+    """
+    attempts = 0
+    while True:
+        due = outbox_due_ids(now=clock(), company_id=company.pk)
+        for order_id in due:
+            attempts += order_send(order_id=order_id, connect=connect, clock=clock) is not None
+        if due:
+            continue
+        next_at = outbox_next_due_at(company_id=company.pk)
+        if next_at is None:
+            return attempts
+        sleep(max(0.0, (next_at - clock()).total_seconds()) + 0.001)
+
+
+def _connect(company: Company):
+    return exact_client_for(company=company)

@@ -1,0 +1,204 @@
+"""The sync loop: per page, map, upsert in bulk and advance the cursor in one transaction.
+
+A crash or a kill loses at most the page in flight; the next run resumes at the stored
+cursor (spec §3.7: the cursor only moves to Timestamps seen, after their page is stored).
+Failures are sorted once, here:
+- the daily budget is spent -> stop cleanly, saying when it resets;
+- a minute's 429 that the client gave up on -> wait for the reset, resume from the cursor;
+- retriable (5xx, timeouts, dropped connections) -> back off with jitter, resume;
+- anything else (refused, forbidden, re-authorization needed) -> stop with Exact's words.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from exact_client.client import ExactClient
+from exact_client.errors import AuthError, DailyLimitExhausted, ExactError, RateLimited
+from salesdesk.integration import mapping
+from salesdesk.integration.models import SyncRun
+from salesdesk.integration.sync import runs
+from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
+from salesdesk.integration.sync.feeds import (
+    ENTITY_FEEDS,
+    Feed,
+    feed_counts_inline,
+    feed_pages,
+    feed_total,
+)
+from salesdesk.tenants.models import Company
+
+
+class SyncStopped(Exception):
+    """The run cannot go on; `message` says why in plain words."""
+
+    def __init__(self, message: str, *, needs_reauth: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.needs_reauth = needs_reauth
+
+
+@dataclass
+class Progress:
+    """What the run has done so far, for a progress bar (the database has the same)."""
+
+    done: int = 0
+    total: int | None = None
+    calls: int = 0
+
+
+class SyncEngine:
+    """Runs the feeds of one entity for one company through one ExactClient."""
+
+    def __init__(
+        self,
+        *,
+        company: Company,
+        client: ExactClient,
+        run: SyncRun,
+        clock: Callable[[], float],
+        sleep: Callable[[float], Any],
+        on_progress: Callable[[Progress], None] | None = None,
+        max_failures: int = 6,
+    ) -> None:
+        self.company = company
+        self.client = client
+        self.run = run
+        self.clock = clock
+        self.sleep = sleep
+        self.on_progress = on_progress or (lambda progress: None)
+        self.max_failures = max_failures
+        self.progress = Progress()
+        self._calls_at_start = client.calls
+        self._progressed = False
+
+    def run_entity(self, entity: str) -> None:
+        """Read every feed of `entity` to its end; SyncStopped when the run cannot finish."""
+        started = timezone.now()
+        feeds = ENTITY_FEEDS[entity]
+        from_zero = [
+            f for f in feeds if f.stale and cursor_get(company=self.company, feed=f.name) == 0
+        ]
+        for feed in feeds:
+            self._with_retries(feed)
+        # A complete read from Timestamp 0 saw every live record: the rest is gone from Exact.
+        swept = sum(feed.stale(self.company, started) for feed in from_zero)
+        if swept:
+            self._record(runs.PageCounts(deactivated=swept))
+
+    def _cursor(self, feed: Feed) -> int:
+        return cursor_get(company=self.company, feed=feed.name)
+
+    @property
+    def calls(self) -> int:
+        return self.client.calls - self._calls_at_start
+
+    def _with_retries(self, feed: Feed) -> None:
+        failures = 0
+        while True:
+            self._progressed = False
+            try:
+                self._read(feed)
+                return
+            except DailyLimitExhausted as exc:
+                raise SyncStopped(daily_limit_message(exc.reset_at)) from exc
+            except RateLimited as exc:
+                failures = self._failed(exc, failures)
+                self._wait(max(0.0, exc.reset_at - self.clock()) + 1.0)
+            except AuthError as exc:
+                raise SyncStopped(plain_error(exc), needs_reauth=True) from exc
+            except ExactError as exc:
+                if not exc.retriable:
+                    raise SyncStopped(plain_error(exc)) from exc
+                failures = self._failed(exc, failures)
+                self._wait(min(60.0, 2.0**failures) + random.uniform(0, 1))
+
+    def _failed(self, exc: ExactError, failures: int) -> int:
+        failures = 1 if self._progressed else failures + 1  # progress resets the count
+        if failures > self.max_failures:
+            raise SyncStopped(f"Exact Online kept failing: {plain_error(exc)}") from exc
+        return failures
+
+    def _wait(self, seconds: float) -> None:
+        runs.sync_run_note(run=self.run, calls=self.calls)  # a heartbeat before a long wait
+        self.sleep(seconds)
+
+    def _read(self, feed: Feed) -> None:
+        if not feed.incremental:
+            self._read_listing(feed)
+            return
+        since = self._cursor(feed)
+        inline = feed.counted and since == 0 and feed_counts_inline(feed, self.client)
+        if feed.counted and since == 0 and not inline:
+            self._add_total(self._total(feed))
+        for index, page in enumerate(feed_pages(feed, self.client, since, count=inline)):
+            if index == 0 and feed.counted:
+                # A first run's total comes with (or before) its first page; an incremental
+                # run that fits in one page knows its total too.
+                if inline:
+                    self._add_total(page.count)
+                elif since > 0 and page.next_url is None:
+                    self._add_total(len(page.rows))
+            with transaction.atomic():
+                counts = feed.store(self.company, page.rows)
+                if page.rows:
+                    newest = max(mapping.timestamp_of(row) for row in page.rows)
+                    cursor_advance(company=self.company, feed=feed.name, timestamp=newest)
+                self._record(counts)
+            self.on_progress(self.progress)  # after the commit: the page is safe
+
+    def _total(self, feed: Feed) -> int | None:
+        try:
+            return feed_total(feed, self.client)
+        except (RateLimited, AuthError):
+            raise
+        except (StopIteration, ExactError):
+            return None  # the total is only for the progress display
+
+    def _read_listing(self, feed: Feed) -> None:
+        rows = [row for page in feed_pages(feed, self.client, 0) for row in page.rows]
+        self._add_total(len(rows))
+        with transaction.atomic():
+            counts = feed.store(self.company, rows)
+            seen = {mapping.exact_id_of(row) for row in rows}
+            swept = feed.sweep(self.company, seen) if feed.sweep else 0
+            self._record(replace(counts, deactivated=swept))
+        self.on_progress(self.progress)
+
+    def _add_total(self, total: int | None) -> None:
+        if total is None:
+            return
+        self.progress.total = (self.progress.total or 0) + total
+        runs.sync_run_note(run=self.run, total_add=total, calls=self.calls)
+        self.on_progress(self.progress)
+
+    def _record(self, counts: runs.PageCounts) -> None:
+        runs.sync_run_record_page(run=self.run, counts=counts, calls=self.calls)
+        self.progress.done += counts.rows
+        self.progress.calls = self.calls
+        self._progressed = True
+
+
+def plain_error(exc: Exception) -> str:
+    """Exact's own message, as a sentence an administrator can read."""
+    return str(exc).strip() or type(exc).__name__
+
+
+def daily_limit_message(reset_at: float) -> str:
+    """Say that the day's calls are spent and when Exact resets them (local time)."""
+    when = "tomorrow"
+    if reset_at:
+        moment = timezone.localtime(datetime.fromtimestamp(reset_at, tz=UTC))
+        when = moment.strftime("%d-%m-%Y %H:%M")
+    return (
+        "Exact Online's daily limit of API calls for this administration is used up; "
+        f"it resets at {when}. The synchronization stopped cleanly and continues from "
+        "where it ended on the next run."
+    )

@@ -1,0 +1,207 @@
+"""What each entity reads from Exact, and how a page of it is stored.
+
+A `Feed` is either incremental (a sync endpoint read from the stored Timestamp, spec §3.7)
+or a listing (a normal endpoint read whole on every run: price lists and their periods
+have no sync or bulk endpoint, and there are few of them).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from exact_client.client import ExactClient
+from exact_client.paging import Page
+from salesdesk.catalog import services as catalog
+from salesdesk.customers import services as customers
+from salesdesk.integration import mapping
+from salesdesk.integration.models import SyncEntity
+from salesdesk.integration.sync.runs import PageCounts
+from salesdesk.tenants.models import Company
+
+Rows = Sequence[dict[str, Any]]
+EVERYTHING = "Modified ge datetime'1900-01-01T00:00:00'"
+Store = Callable[[Company, Rows], PageCounts]
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str  # the cursor's name
+    resource: str  # the ExactClient attribute (`items`, `accounts`, ...)
+    store: Store
+    fields: tuple[str, ...] | None = None  # the narrow `$select`; None: the client's default
+    incremental: bool = True
+    counted: bool = False  # ask for the total with the first page of a first run
+    # Without `$inlinecount` on sync: a `$filter` that matches every row of the normal
+    # endpoint (Items and Accounts have mandatory filtering, spec §2.4) to count them.
+    count_filter: str | None = None
+    # For listings: deactivate what the full listing did not contain.
+    sweep: Callable[[Company, set], int] | None = None
+    # After a complete read from Timestamp 0: deactivate what was not seen since then.
+    stale: Callable[[Company, datetime], int] | None = None
+
+
+def feed_pages(
+    feed: Feed, client: ExactClient, since: int, *, count: bool = False
+) -> Iterator[Page]:
+    """The pages of `feed` after the Timestamp `since` (listings: everything)."""
+    resource = getattr(client, feed.resource)
+    if not feed.incremental:
+        return resource.list(select=feed.fields)
+    extra = {"inlinecount": True} if count and _accepts_inlinecount(resource.sync) else {}
+    return resource.sync(since=since, select=feed.fields, **extra)
+
+
+def feed_counts_inline(feed: Feed, client: ExactClient) -> bool:
+    """Whether the first sync page of `feed` will carry the total (`$inlinecount`)."""
+    return _accepts_inlinecount(getattr(client, feed.resource).sync)
+
+
+def feed_total(feed: Feed, client: ExactClient) -> int | None:
+    """The number of records of `feed`, in one call to the normal endpoint; None if unknown."""
+    if feed.count_filter is None:
+        return None
+    resource = getattr(client, feed.resource)
+    pages = resource.list(select=["ID"], filter=feed.count_filter, top=1, inlinecount=True)
+    return next(iter(pages)).count
+
+
+def _accepts_inlinecount(method: Callable) -> bool:
+    # `$inlinecount` on sync endpoints gives the progress total in the first page, without
+    # a call to the normal endpoint (which would need a mandatory filter, spec §2.4).
+    return "inlinecount" in inspect.signature(method).parameters
+
+
+def _upserted(result: catalog.UpsertResult, rows: int, skipped: int = 0) -> PageCounts:
+    return PageCounts(rows=rows, created=result.created, updated=result.updated, skipped=skipped)
+
+
+def _store_items(company: Company, rows: Rows) -> PageCounts:
+    mapped = [mapping.item_from_exact(row) for row in rows]
+    return _upserted(catalog.item_upsert_many(company=company, rows=mapped), len(rows))
+
+
+def _store_customers(company: Company, rows: Rows) -> PageCounts:
+    mapped = [mapping.customer_from_exact(row) for row in rows]
+    return _upserted(customers.customer_upsert_many(company=company, rows=mapped), len(rows))
+
+
+def _store_price_lists(company: Company, rows: Rows) -> PageCounts:
+    mapped = [mapping.price_list_from_exact(row) for row in rows]
+    return _upserted(catalog.price_list_upsert_many(company=company, rows=mapped), len(rows))
+
+
+def _store_periods(company: Company, rows: Rows) -> PageCounts:
+    mapped = [mapping.period_from_exact(row) for row in rows]
+    result = catalog.price_list_period_upsert_many(company=company, rows=mapped)
+    stored = result.created + result.updated
+    return _upserted(result, len(rows), skipped=len(rows) - stored)
+
+
+def _store_volume_discounts(company: Company, rows: Rows) -> PageCounts:
+    mapped = [mapping.volume_discount_from_exact(row) for row in rows]
+    result, skipped = catalog.volume_discount_upsert_many(company=company, rows=mapped)
+    return _upserted(result, len(rows), skipped)
+
+
+def _store_item_prices(company: Company, rows: Rows) -> PageCounts:
+    mapped = [mapping.item_price_from_exact(row) for row in rows]
+    result, skipped = catalog.item_price_upsert_many(company=company, rows=mapped)
+    return _upserted(result, len(rows), skipped)
+
+
+_DEACTIVATE = {
+    "item": catalog.item_deactivate_many,
+    "customer": customers.customer_deactivate_many,
+    "item_price": catalog.item_price_deactivate_many,
+    "volume_discount": catalog.volume_discount_deactivate_many,
+}
+
+
+def _deleted_store(kinds: frozenset[str]) -> Store:
+    """sync/Deleted carries every entity type; keep only `kinds` (filtering is client-side,
+    the sync endpoint accepts no filter but Timestamp, spec §4.7)."""
+
+    def store(company: Company, rows: Rows) -> PageCounts:
+        by_kind: dict[str, list] = {}
+        for row in rows:
+            deletion = mapping.deletion_from_exact(row)
+            if deletion and deletion[0] in kinds:
+                by_kind.setdefault(deletion[0], []).append(deletion[1])
+        changed = sum(_DEACTIVATE[k](company=company, exact_ids=ids) for k, ids in by_kind.items())
+        return PageCounts(rows=0, deactivated=changed)
+
+    return store
+
+
+def _deleted_feed(entity: str, kinds: frozenset[str]) -> Feed:
+    return Feed(name=f"deleted:{entity}", resource="deleted", store=_deleted_store(kinds))
+
+
+ITEMS = Feed(
+    name="items",
+    resource="items",
+    fields=mapping.ITEM_FIELDS,
+    store=_store_items,
+    counted=True,
+    count_filter=EVERYTHING,
+    stale=lambda company, since: catalog.item_deactivate_unseen(company=company, since=since),
+)
+CUSTOMERS = Feed(
+    name="customers",
+    resource="accounts",
+    fields=mapping.ACCOUNT_FIELDS,
+    store=_store_customers,
+    counted=True,
+    count_filter=EVERYTHING,
+    stale=lambda company, since: customers.customer_deactivate_unseen(company=company, since=since),
+)
+PRICE_LISTS = Feed(
+    name="price_lists",
+    resource="price_lists",
+    fields=mapping.PRICE_LIST_FIELDS,
+    store=_store_price_lists,
+    incremental=False,
+    sweep=lambda company, seen: catalog.price_list_deactivate_unseen(company=company, seen=seen),
+)
+PERIODS = Feed(
+    name="price_list_periods",
+    resource="price_list_periods",
+    fields=mapping.PERIOD_FIELDS,
+    store=_store_periods,
+    incremental=False,
+    sweep=lambda company, seen: catalog.price_list_period_deactivate_unseen(
+        company=company, seen=seen
+    ),
+)
+VOLUME_DISCOUNTS = Feed(
+    name="volume_discounts",
+    resource="volume_discounts",
+    fields=mapping.VOLUME_DISCOUNT_FIELDS,
+    store=_store_volume_discounts,
+    counted=True,
+)
+ITEM_PRICES = Feed(
+    name="item_prices",
+    resource="item_prices",
+    fields=mapping.ITEM_PRICE_FIELDS,
+    store=_store_item_prices,
+    counted=True,
+)
+
+# The feeds of each entity, in order: lists before periods before their lines (each
+# looks up its parent), deletions last.
+ENTITY_FEEDS: dict[str, tuple[Feed, ...]] = {
+    SyncEntity.ITEMS: (ITEMS, _deleted_feed("items", frozenset({"item"}))),
+    SyncEntity.CUSTOMERS: (CUSTOMERS, _deleted_feed("customers", frozenset({"customer"}))),
+    SyncEntity.PRICES: (
+        PRICE_LISTS,
+        PERIODS,
+        VOLUME_DISCOUNTS,
+        ITEM_PRICES,
+        _deleted_feed("prices", frozenset({"item_price", "volume_discount"})),
+    ),
+}

@@ -1,0 +1,50 @@
+"""Re-fetch one record from Exact Online (one call) and store it: the pages' refresh button."""
+
+from __future__ import annotations
+
+import uuid
+
+from exact_client.client import ExactClient
+from salesdesk.catalog import services as catalog
+from salesdesk.customers import services as customers
+from salesdesk.integration import mapping
+from salesdesk.integration.connection import exact_client_for
+from salesdesk.tenants.models import Company
+
+# URL entity -> (resource name, fields, mapper, upsert, deactivate)
+_KINDS = {
+    "items": (
+        "items",
+        mapping.ITEM_FIELDS,
+        mapping.item_from_exact,
+        catalog.item_upsert_many,
+        catalog.item_deactivate_many,
+    ),
+    "customers": (
+        "accounts",
+        mapping.ACCOUNT_FIELDS,
+        mapping.customer_from_exact,
+        customers.customer_upsert_many,
+        customers.customer_deactivate_many,
+    ),
+}
+REFRESHABLE = frozenset(_KINDS)
+
+
+def record_refresh(
+    *, company: Company, entity: str, exact_id: uuid.UUID, client: ExactClient | None = None
+) -> str:
+    """Fetch the record by its Exact ID and upsert it (or deactivate it if Exact lost it).
+
+    Returns a sentence for the user. Raises ConnectionNotReady or an ExactError.
+    """
+    resource_name, fields, mapper, upsert, deactivate = _KINDS[entity]
+    client = client or exact_client_for(company=company)
+    row = getattr(client, resource_name).get(exact_id, select=fields)
+    if row is None:
+        deactivate(company=company, exact_ids=[exact_id])
+        return "Exact Online no longer has this record; it is now inactive here."
+    mapped = mapper(row)
+    mapped.pop("exact_timestamp")  # the normal endpoint has no rowversion: keep the synced one
+    upsert(company=company, rows=[mapped])
+    return "Refreshed from Exact Online."

@@ -1,0 +1,89 @@
+"""Subscribing an administration to Items, Accounts and SalesOrders (spec §4.10).
+
+Exact allows no update of a subscription and (reportedly) one per topic per app per
+administration, so subscribing is "make it so": keep ours, replace ours at an old address,
+create what is missing. A subscription of the topic to an address that is not ours for this
+company is left alone and reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+
+from exact_client.client import ExactClient
+from exact_client.errors import NotFound
+from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.models import WebhookSubscription, WebhookTopic
+from salesdesk.tenants.models import Company
+
+TOPICS = tuple(WebhookTopic.values)
+PATH = "/exact/webhooks/"
+
+
+@dataclass
+class SubscribeOutcome:
+    """What subscribing did: the subscriptions held now, and topics held by someone else."""
+
+    subscriptions: list[WebhookSubscription] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def webhook_callback_url(*, company: Company) -> str:
+    """The public address Exact posts this company's notices to."""
+    return f"{settings.PUBLIC_URL}{PATH}{company.slug}"
+
+
+def webhook_subscribe(*, company: Company, client: ExactClient | None = None) -> SubscribeOutcome:
+    """Subscribe the company's administration to every topic; idempotent."""
+    client = client or exact_client_for(company=company)
+    callback = webhook_callback_url(company=company)
+    existing = [row for page in client.webhook_subscriptions.list() for row in page.rows]
+    outcome, held = SubscribeOutcome(), {}
+    for row in existing:
+        topic, url = row.get("Topic"), row.get("CallbackURL") or ""
+        if topic not in TOPICS:
+            continue
+        if url == callback:
+            held[topic] = row
+        elif url.endswith(f"{PATH}{company.slug}"):  # ours, at an old public address
+            client.webhook_subscriptions.delete(row["ID"])
+        else:
+            outcome.conflicts.append(topic)
+    for topic in TOPICS:
+        if topic not in held and topic not in outcome.conflicts:
+            held[topic] = client.webhook_subscriptions.create(
+                topic=topic, callback_url=callback, description="Salesdesk"
+            )
+    outcome.subscriptions = _store(company, held)
+    return outcome
+
+
+def webhook_unsubscribe(*, company: Company, client: ExactClient | None = None) -> int:
+    """Remove the company's subscriptions from Exact and from our records; how many."""
+    rows = list(WebhookSubscription.objects.filter(company=company))
+    if rows:
+        client = client or exact_client_for(company=company)
+        for row in rows:
+            with contextlib.suppress(NotFound):  # already gone in Exact
+                client.webhook_subscriptions.delete(str(row.exact_id))
+    WebhookSubscription.objects.filter(company=company).delete()
+    return len(rows)
+
+
+def _store(company: Company, held: dict[str, dict]) -> list[WebhookSubscription]:
+    with transaction.atomic():
+        WebhookSubscription.objects.filter(company=company).delete()
+        return [
+            WebhookSubscription.objects.create(
+                company=company,
+                topic=topic,
+                exact_id=uuid.UUID(str(row["ID"])),
+                callback_url=row["CallbackURL"],
+            )
+            for topic, row in sorted(held.items())
+        ]

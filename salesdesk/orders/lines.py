@@ -1,0 +1,89 @@
+"""Order lines priced by the rules of the Price lists page, and the order's totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from salesdesk.catalog.models import Item
+from salesdesk.catalog.pricing import NoPriceError, price_quote
+from salesdesk.customers.models import Customer
+from salesdesk.tenants.models import Company
+
+CENT = Decimal("0.01")
+
+
+class NoPrice(ValueError):
+    """No price rule gives a price for the item, and none was typed."""
+
+
+@dataclass(frozen=True)
+class LineInput:
+    item: Item
+    quantity: Decimal
+    unit_price: Decimal | None = None  # typed over the rule's price
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    item: Item
+    quantity: Decimal
+    unit_price: Decimal
+    rule: str
+    overridden: bool
+    vat_fraction: Decimal | None  # None: Salesdesk does not know the item's VAT rate
+
+    @property
+    def amount(self) -> Decimal:
+        return (self.quantity * self.unit_price).quantize(CENT, ROUND_HALF_UP)
+
+    @property
+    def vat_amount(self) -> Decimal:
+        return (self.amount * (self.vat_fraction or 0)).quantize(CENT, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Totals:
+    excl_vat: Decimal
+    vat: Decimal
+    vat_complete: bool  # False when an item's VAT rate is unknown
+
+    @property
+    def incl_vat(self) -> Decimal:
+        return self.excl_vat + self.vat
+
+
+def line_priced(
+    *, company: Company, customer: Customer, line: LineInput, on_date: date | None = None
+) -> PricedLine:
+    """The line with its unit price: the typed one, else the price rules' answer."""
+    vat = vat_fraction(line.item.vat_percentage)
+    if line.unit_price is not None:
+        return PricedLine(line.item, line.quantity, line.unit_price, "Entered by hand", True, vat)
+    try:
+        quote = price_quote(
+            company=company,
+            customer=customer,
+            item=line.item,
+            quantity=line.quantity,
+            on_date=on_date,
+        )
+    except NoPriceError as exc:
+        raise NoPrice(f"Item {line.item.code} has no price in Exact Online: enter one.") from exc
+    rule = (quote.description or str(quote.rule))[:200]
+    return PricedLine(line.item, line.quantity, Decimal(quote.unit_price), rule, False, vat)
+
+
+def lines_totals(lines: list[PricedLine]) -> Totals:
+    excl = sum((line.amount for line in lines), Decimal("0.00"))
+    vat = sum((line.vat_amount for line in lines), Decimal("0.00"))
+    complete = all(line.vat_fraction is not None for line in lines)
+    return Totals(excl_vat=excl, vat=vat, vat_complete=complete)
+
+
+def vat_fraction(value: Decimal | None) -> Decimal | None:
+    """VAT as a fraction (0.21); accepts a stored percentage (21) as well."""
+    if value is None:
+        return None
+    return value / 100 if value > 1 else value

@@ -1,0 +1,159 @@
+"""The order outbox: who may send an order now, and what an attempt's outcome does to it.
+
+Two workers never send the same order: a claim is a conditional UPDATE (Queued -> Sending)
+that only one of them can win, and the winner's lease token is checked when it reports
+back. A worker that dies mid-send leaves a Sending order whose lease runs out; the next
+claim takes it over and looks the order up in Exact first, since the dead worker may have
+posted it (spec §6 pitfall 16).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+
+from salesdesk.api.changes import version_next
+from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
+from salesdesk.orders.outcomes import SendOutcome, SendResult
+
+# Longer than one send can take: a 30 s timeout plus waits for the minute limit.
+LEASE = timedelta(minutes=10)
+MAX_UNCLEAR_ATTEMPTS = 6
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The right to send one order until `lease_until`; `lookup_first` after an unclear try."""
+
+    order_id: int
+    token: uuid.UUID
+    lookup_first: bool
+    attempt: int
+
+
+def outbox_claim(*, order_id: int, now: datetime, lease: timedelta = LEASE) -> Claim | None:
+    """Take the order for sending, or None when it is not due or another worker has it."""
+    token = uuid.uuid4()
+    with transaction.atomic():
+        outbox = OrderOutbox.objects.filter(order_id=order_id).first()
+        if outbox is None:
+            return None
+        if outbox.lease_token is None and outbox.available_at <= now:
+            won = Order.objects.filter(pk=order_id, status=Order.Status.QUEUED).update(
+                status=Order.Status.SENDING,
+                updated_at=now,
+                row_version=version_next(company=outbox.company_id),
+            )
+        else:  # a lease that ran out: its worker died (or hung) somewhere in the send
+            won = bool(outbox.lease_until and outbox.lease_until < now)
+        taken = won and OrderOutbox.objects.filter(
+            pk=outbox.pk, lease_token=outbox.lease_token
+        ).update(
+            lease_token=token,
+            lease_until=now + lease,
+            attempts=F("attempts") + 1,
+            exact_may_have_it=True,  # from here on a POST may be on its way
+        )
+        if not taken:
+            transaction.set_rollback(True)  # undo a won Queued -> Sending without a lease
+            return None
+        # A taken-over lease always looks up: the previous holder may have posted.
+        lookup_first = outbox.exact_may_have_it or outbox.lease_token is not None
+        attempt = outbox.attempts + 1
+        _event(order_id, Order.Status.SENDING, f"Sending to Exact Online (attempt {attempt}).", now)
+    return Claim(order_id=order_id, token=token, lookup_first=lookup_first, attempt=attempt)
+
+
+def outbox_finish(*, claim: Claim, outcome: SendOutcome, now: datetime) -> bool:
+    """Record an attempt's outcome; False when the lease was lost to another worker."""
+    with transaction.atomic():
+        outbox = OrderOutbox.objects.filter(order_id=claim.order_id, lease_token=claim.token)
+        row = outbox.first()
+        if row is None:
+            return False
+        status, message, changes = _next_state(row, outcome, now)
+        outbox.update(
+            lease_token=None,
+            lease_until=None,
+            exact_may_have_it=outcome.exact_may_have_it,
+            **changes,
+        )
+        order_changes = {
+            "status": status,
+            "updated_at": now,
+            "row_version": version_next(company=row.company_id),
+        }
+        if status == Order.Status.SUBMITTED:
+            order_changes |= {
+                "exact_order_id": outcome.exact_order_id,
+                "exact_order_number": outcome.exact_order_number,
+                "exact_message": "",
+            }
+        elif status == Order.Status.FAILED:
+            order_changes["exact_message"] = message
+        Order.objects.filter(pk=claim.order_id).update(**order_changes)
+        _event(claim.order_id, status, message, now)
+    return True
+
+
+def outbox_due_ids(*, now: datetime, company_id: int | None = None, limit: int = 100) -> list[int]:
+    """Orders a worker could claim now: due Queued ones and Sending ones with a dead lease."""
+    due = Q(lease_token__isnull=True, available_at__lte=now, order__status=Order.Status.QUEUED)
+    stale = Q(lease_token__isnull=False, lease_until__lt=now)
+    rows = OrderOutbox.objects.filter(due | stale)
+    if company_id is not None:
+        rows = rows.filter(company_id=company_id)
+    return list(
+        rows.order_by("available_at", "order_id").values_list("order_id", flat=True)[:limit]
+    )
+
+
+def outbox_next_due_at(*, company_id: int | None = None) -> datetime | None:
+    """When the earliest waiting order becomes due (None when nothing waits)."""
+    rows = OrderOutbox.objects.filter(order__status=Order.Status.QUEUED)
+    if company_id is not None:
+        rows = rows.filter(company_id=company_id)
+    first = rows.order_by("available_at").values_list("available_at", flat=True).first()
+    return first
+
+
+def backoff(failures: int) -> timedelta:
+    """Wait after the `failures`-th unclear answer in a row: 30 s, 1 min, 2 min ... 15 min."""
+    return min(BACKOFF_MAX, BACKOFF_BASE * 2 ** max(0, failures - 1))
+
+
+def _next_state(row: OrderOutbox, outcome: SendOutcome, now: datetime) -> tuple[str, str, dict]:
+    result = outcome.result
+    if result is SendResult.SUBMITTED:
+        how = " (found in Exact by its reference)" if outcome.found_by_lookup else ""
+        text = f"Submitted to Exact Online as order {outcome.exact_order_number}{how}."
+        return Order.Status.SUBMITTED, text, {"failures": 0, "last_error": ""}
+    if result in (SendResult.REFUSED, SendResult.BLOCKED):
+        return Order.Status.FAILED, outcome.message, {"last_error": outcome.message}
+    if result is SendResult.WAIT:
+        retry_at = outcome.retry_at or now + BACKOFF_BASE
+        changes = {"available_at": retry_at, "last_error": outcome.message}
+        return Order.Status.QUEUED, outcome.message, changes
+    failures = row.failures + 1
+    changes = {"failures": failures, "last_error": outcome.message}
+    if failures >= MAX_UNCLEAR_ATTEMPTS:
+        text = (
+            f"Exact Online gave no clear answer {failures} times ({outcome.message}). "
+            "Press Retry: Salesdesk first checks whether Exact already has the order."
+        )
+        return Order.Status.FAILED, text, changes
+    changes["available_at"] = now + backoff(failures)
+    text = f"{outcome.message} Salesdesk will check with Exact Online and try again."
+    return Order.Status.QUEUED, text, changes
+
+
+def _event(order_id: int, status: str, message: str, now: datetime, actor=None) -> None:
+    OrderEvent.objects.create(
+        order_id=order_id, status=status, message=message, at=now, actor=actor
+    )

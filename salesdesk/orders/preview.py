@@ -1,0 +1,34 @@
+"""The live part of the order form: each line's price by the rules, and the totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from salesdesk.orders.forms import formset_lines
+from salesdesk.orders.lines import NoPrice, PricedLine, Totals, line_priced, lines_totals
+
+
+@dataclass
+class Preview:
+    lines: list[PricedLine] = field(default_factory=list)
+    totals: Totals | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def order_preview(*, company, form, formset) -> Preview:
+    """Price what can be priced; collect what stops the order, in plain words."""
+    preview = Preview()
+    form_ok = form.is_valid()
+    formset.is_valid()
+    for errors in [form.errors.get("customer", []), *(f.non_field_errors() for f in formset)]:
+        preview.problems.extend(errors)
+    if not form_ok:
+        return preview
+    customer = form.cleaned_data["customer"]
+    for line in formset_lines(formset):
+        try:
+            preview.lines.append(line_priced(company=company, customer=customer, line=line))
+        except NoPrice as exc:
+            preview.problems.append(str(exc))
+    preview.totals = lines_totals(preview.lines)
+    return preview

@@ -1,0 +1,163 @@
+"""Writes on orders: create, submit (into the outbox), retry, close by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from salesdesk.api.changes import version_next
+from salesdesk.customers.models import Customer
+from salesdesk.orders.lines import LineInput, PricedLine, line_priced, lines_totals
+from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
+from salesdesk.tenants.models import Company
+
+
+class OrderRefused(ValueError):
+    """The order cannot be taken or changed as asked; the message says why, plainly."""
+
+
+@dataclass(frozen=True)
+class OrderHeader:
+    customer: Customer
+    your_ref: str = ""
+    delivery_date: date | None = None
+    notes: str = ""
+
+
+def order_refusals(*, customer: Customer | None, lines: list[LineInput]) -> list[str]:
+    """Why Exact would (or should) refuse this order, in plain words; empty when fine."""
+    problems = []
+    if customer is not None and customer.blocked:
+        problems.append(f"Customer {customer} is blocked in Exact Online: no orders can be taken.")
+    if customer is not None and not customer.active:
+        problems.append(f"Customer {customer} no longer exists in Exact Online.")
+    for line in lines:
+        if not line.item.active:
+            problems.append(f"Item {line.item.code} is no longer active in Exact Online.")
+        elif not line.item.is_sales_item:
+            problems.append(f"Item {line.item.code} is not a sales item.")
+        if line.quantity <= 0:
+            problems.append(f"The quantity of item {line.item.code} must be more than zero.")
+    return problems
+
+
+def order_create(*, company: Company, user, header: OrderHeader, lines: list[LineInput]) -> Order:
+    """A Draft order with priced lines; OrderRefused when it cannot be taken."""
+    if header.customer.company_id != company.pk or any(
+        line.item.company_id != company.pk for line in lines
+    ):
+        raise OrderRefused("That customer or item does not belong to this company.")
+    if not lines:
+        raise OrderRefused("Add at least one item.")
+    problems = order_refusals(customer=header.customer, lines=lines)
+    if problems:
+        raise OrderRefused(" ".join(problems))
+    priced = [line_priced(company=company, customer=header.customer, line=line) for line in lines]
+    with transaction.atomic():
+        order = Order.objects.create(
+            company=company,
+            number=_next_number(company),
+            customer=header.customer,
+            your_ref=header.your_ref,
+            delivery_date=header.delivery_date,
+            notes=header.notes,
+            created_by=user,
+            row_version=version_next(company=company),
+            **_totals(priced),
+        )
+        OrderLine.objects.bulk_create(_line_rows(order, priced))
+        _event(order, Order.Status.DRAFT, "Order created.", user)
+    return order
+
+
+def order_submit(*, order: Order, user=None, now: datetime | None = None) -> Order:
+    """Draft or Failed -> Queued, in the outbox in the same transaction; sent after commit.
+
+    A retry keeps what the outbox knows: if an earlier try may have reached Exact, the
+    next one looks the order up by its reference before posting again.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        moved = Order.objects.filter(
+            pk=order.pk, status__in=[Order.Status.DRAFT, Order.Status.FAILED]
+        ).update(
+            status=Order.Status.QUEUED,
+            exact_message="",
+            updated_at=now,
+            row_version=version_next(company=order.company_id),
+        )
+        if not moved:
+            raise OrderRefused(f"Order {order.number} is {order.get_status_display()}: not sent.")
+        OrderOutbox.objects.update_or_create(
+            order=order,
+            defaults={"company_id": order.company_id, "available_at": now, "failures": 0},
+        )
+        _event(order, Order.Status.QUEUED, "Queued for sending to Exact Online.", user, at=now)
+        transaction.on_commit(lambda: _enqueue_send(order.pk))
+    order.refresh_from_db()
+    return order
+
+
+def order_mark_manual(*, order: Order, user, exact_order_number: int | None = None) -> Order:
+    """Close a Draft or Failed order as entered in Exact by hand; it will never be sent."""
+    with transaction.atomic():
+        moved = Order.objects.filter(
+            pk=order.pk, status__in=[Order.Status.DRAFT, Order.Status.FAILED]
+        ).update(
+            status=Order.Status.MANUAL,
+            exact_order_number=exact_order_number,
+            updated_at=timezone.now(),
+            row_version=version_next(company=order.company_id),
+        )
+        if not moved:
+            status = order.get_status_display()
+            raise OrderRefused(f"Order {order.number} is {status}: it cannot be closed by hand.")
+        number = f" as order {exact_order_number}" if exact_order_number else ""
+        _event(order, Order.Status.MANUAL, f"Entered in Exact Online by hand{number}.", user)
+    order.refresh_from_db()
+    return order
+
+
+def _enqueue_send(order_id: int) -> None:
+    # Late import: the integration app imports this one.
+    from salesdesk.integration.order_tasks import order_send_enqueue
+
+    order_send_enqueue(order_id=order_id)
+
+
+def _next_number(company: Company) -> str:
+    counter, _ = OrderCounter.objects.get_or_create(company=company)
+    OrderCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
+    counter.refresh_from_db()
+    return f"SD-{company.slug}-{counter.last_number:06d}"
+
+
+def _totals(lines: list[PricedLine]) -> dict:
+    totals = lines_totals(lines)
+    return {"total_excl_vat": totals.excl_vat, "total_incl_vat": totals.incl_vat}
+
+
+def _line_rows(order: Order, lines: list[PricedLine]) -> list[OrderLine]:
+    return [
+        OrderLine(
+            order=order,
+            item=line.item,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            price_rule=line.rule,
+            price_overridden=line.overridden,
+            vat_percentage=line.vat_fraction or 0,
+            line_number=index,
+        )
+        for index, line in enumerate(lines, start=1)
+    ]
+
+
+def _event(order: Order, status: str, message: str, user=None, at: datetime | None = None) -> None:
+    OrderEvent.objects.create(
+        order=order, status=status, message=message, actor=user, at=at or timezone.now()
+    )

@@ -1,0 +1,187 @@
+"""Orders pages: list, new order (with live price preview), order page and its actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from salesdesk.orders import selectors
+from salesdesk.orders.forms import (
+    ManualCloseForm,
+    OrderFilterForm,
+    formset_lines,
+    order_forms,
+)
+from salesdesk.orders.lines import NoPrice
+from salesdesk.orders.preview import order_preview
+from salesdesk.orders.services import (
+    OrderRefused,
+    order_create,
+    order_mark_manual,
+    order_submit,
+)
+from salesdesk.tenants.access import company_view
+
+
+@company_view
+@require_GET
+def order_list_view(request):
+    company = request.company
+    filters = OrderFilterForm(
+        request.GET or None, customers=selectors.order_customers(company=company)
+    )
+    data = filters.cleaned_data if filters.is_valid() else {}
+    page = selectors.order_list(
+        company=company,
+        search=data.get("q") or "",
+        status=data.get("status") or "",
+        customer_id=data.get("customer"),
+        page=request.GET.get("page", 1),
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filters": filters, "page": page, "query": query.urlencode()}
+    return render(request, "orders/order_list.html", context)
+
+
+@company_view
+def order_new_view(request):
+    company = request.company
+    if request.method != "POST":
+        form, formset = order_forms(company=company)
+        return _render_new(request, form, formset)
+    if request.POST.get("action") == "add_line":
+        return _render_new(request, *_with_extra_line(company, request.POST))
+    form, formset = order_forms(company=company, data=request.POST)
+    if form.is_valid() and formset.is_valid():
+        try:
+            order = order_create(
+                company=company,
+                user=request.user,
+                header=form.header(),
+                lines=formset_lines(formset),
+            )
+        except (OrderRefused, NoPrice) as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _after_create(request, order)
+    return _render_new(request, form, formset, status=400)
+
+
+@company_view
+@require_POST
+def order_preview_view(request):
+    form, formset = order_forms(company=request.company, data=request.POST)
+    preview = order_preview(company=request.company, form=form, formset=formset)
+    return render(request, "orders/_preview.html", {"preview": preview})
+
+
+@company_view
+@require_GET
+def customer_suggest_view(request):
+    term = _first_value(request.GET, "customer")
+    rows = selectors.customer_suggestions(company=request.company, term=term)
+    return render(request, "orders/_customer_options.html", {"customers": rows})
+
+
+@company_view
+@require_GET
+def item_suggest_view(request):
+    term = _first_value(request.GET, "item")
+    rows = selectors.item_suggestions(company=request.company, term=term)
+    return render(request, "orders/_item_options.html", {"items": rows})
+
+
+@company_view
+@require_GET
+def order_detail_view(request, number: str):
+    order = selectors.order_get(company=request.company, number=number)
+    return render(request, "orders/order_detail.html", _detail_context(order))
+
+
+@company_view
+@require_GET
+def order_state_view(request, number: str):
+    """The part of the order page that changes while it is being sent (polled by htmx)."""
+    order = selectors.order_get(company=request.company, number=number)
+    return render(request, "orders/_order_state.html", _detail_context(order))
+
+
+@company_view
+@require_POST
+def order_submit_view(request, number: str):
+    order = selectors.order_get(company=request.company, number=number)
+    try:
+        order_submit(order=order, user=request.user)
+    except OrderRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Order {order.number} is queued for Exact Online.")
+    return redirect(_detail_url(order))
+
+
+@company_view
+@require_POST
+def order_manual_view(request, number: str):
+    order = selectors.order_get(company=request.company, number=number)
+    form = ManualCloseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The Exact order number must be a whole number.")
+        return redirect(_detail_url(order))
+    try:
+        order_mark_manual(
+            order=order,
+            user=request.user,
+            exact_order_number=form.cleaned_data["exact_order_number"],
+        )
+    except OrderRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Order {order.number} is closed as entered in Exact by hand.")
+    return redirect(_detail_url(order))
+
+
+def _after_create(request, order):
+    if request.POST.get("action") == "submit":
+        order_submit(order=order, user=request.user)
+        messages.success(request, f"Order {order.number} is queued for Exact Online.")
+    else:
+        messages.success(request, f"Order {order.number} is saved as a draft.")
+    return redirect(_detail_url(order))
+
+
+def _render_new(request, form, formset, status: int = 200):
+    return render(
+        request, "orders/order_new.html", {"form": form, "formset": formset}, status=status
+    )
+
+
+def _with_extra_line(company, data):
+    rows = int(data.get("lines-TOTAL_FORMS") or 0)
+    initial = [
+        {name: data.get(f"lines-{index}-{name}", "") for name in ("item", "quantity", "price")}
+        for index in range(rows)
+    ]
+    form, formset = order_forms(company=company, lines=0, initial=data.dict())
+    formset = type(formset)(
+        prefix="lines", form_kwargs={"company": company}, initial=[*initial, {}]
+    )
+    return form, formset
+
+
+def _detail_context(order) -> dict:
+    return {
+        "order": order,
+        "lines": selectors.order_lines(order=order),
+        "events": selectors.order_events(order=order),
+        "manual_form": ManualCloseForm(),
+    }
+
+
+def _detail_url(order) -> str:
+    return f"/{order.company.slug}/orders/{order.number}/"
+
+
+def _first_value(query, suffix: str) -> str:
+    return next((value for key, value in query.items() if key.endswith(suffix)), "")

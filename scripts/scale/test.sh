@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `make test-scale`: PostgreSQL + Redis on their own loopback ports, the integration suite in
+# tests/scale on them (RQ workers as separate processes), then everything stopped again.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DIR="$(mktemp -d /tmp/salesdesk-scale.XXXXXX)"
+trap 'scripts/scale/stop.sh "$DIR"' EXIT
+scripts/scale/start.sh "$DIR"
+# shellcheck disable=SC1091
+source "$DIR/env"
+export SALESDESK_TASKS=rq SALESDESK_SCALE=1 SALESDESK_VAR_DIR="$DIR/var" SALESDESK_DB_CONN_MAX_AGE=0
+.venv/bin/pytest -q tests/scale "$@"

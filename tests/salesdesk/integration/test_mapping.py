@@ -1,0 +1,67 @@
+"""Exact rows (as exact_client yields them) -> Salesdesk fields."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from salesdesk.integration import mapping
+
+ITEM_ID = "61facaed-0389-4183-bf67-ac1c179e1050"
+
+
+def test_item_fields_are_trimmed_and_dates_are_amsterdam_days():
+    row = {
+        "ID": ITEM_ID, "Code": "A-1", "Description": "Bolt", "Unit": "stuk    ",
+        "SalesVatCode": "2  ", "StandardSalesPrice": 12.1, "Stock": 3.0, "IsSalesItem": True,
+        # Amsterdam midnight of 2 March 2026 is 23:00 UTC the day before (spec §3.4).
+        "StartDate": datetime(2026, 3, 1, 23, 0, tzinfo=UTC), "EndDate": None,
+        "PictureName": None, "Timestamp": 123456789,
+    }  # fmt: skip
+    item = mapping.item_from_exact(row)
+    assert item["exact_id"] == uuid.UUID(ITEM_ID)
+    assert (item["unit"], item["vat_code"]) == ("stuk", "2")
+    assert item["standard_price"] == Decimal("12.1")
+    assert item["start_date"] == date(2026, 3, 2)
+    assert item["end_date"] is None and item["picture_name"] == ""
+    assert item["exact_timestamp"] == 123456789
+
+
+def test_customer_code_stays_padded_for_matching_and_trimmed_for_display():
+    row = {"ID": ITEM_ID, "Code": "                25", "Name": "Jansen", "Status": "C"}
+    customer = mapping.customer_from_exact(row)
+    assert customer["code"] == "                25"
+    assert customer["code_display"] == "25"
+    assert customer["active"] is True and customer["price_list_exact_id"] is None
+
+
+def test_accounts_that_are_not_customers_are_stored_inactive():
+    supplier = {"ID": ITEM_ID, "Code": "1".rjust(18), "Name": "Supplier", "Status": "A"}
+    assert mapping.customer_from_exact(supplier)["active"] is False
+
+
+def test_volume_discount_and_item_price_carry_the_exact_ids_to_resolve():
+    period, account = str(uuid.uuid4()), str(uuid.uuid4())
+    line = mapping.volume_discount_from_exact(
+        {"ID": ITEM_ID, "PriceListPeriod": period, "Item": None, "ItemGroupCode": "G1",
+         "Quantity": 10.0, "EntryMethod": 1, "Discount": 0.05}
+    )  # fmt: skip
+    assert line["period_exact_id"] == uuid.UUID(period) and line["item_exact_id"] is None
+    assert line["discount"] == Decimal("0.05") and line["method"] == 1
+    price = mapping.item_price_from_exact(
+        {"ID": ITEM_ID, "Item": ITEM_ID, "Account": account, "Price": 9.95, "Quantity": 0.0}
+    )
+    assert price["customer_exact_id"] == uuid.UUID(account)
+    assert price["price"] == Decimal("9.95")
+
+
+def test_deletions_name_the_deleted_record_not_the_deletion():
+    deleted_item = str(uuid.uuid4())
+    row = {"ID": str(uuid.uuid4()), "EntityKey": deleted_item, "EntityType": 9, "Timestamp": 5}
+    assert mapping.deletion_from_exact(row) == ("item", uuid.UUID(deleted_item))
+    assert mapping.deletion_from_exact({**row, "EntityType": 13}) is None  # SalesInvoices
+
+
+def test_timestamps_compare_as_numbers():
+    assert mapping.timestamp_of({"Timestamp": "1000"}) > mapping.timestamp_of({"Timestamp": "999"})

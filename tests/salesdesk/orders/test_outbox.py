@@ -1,0 +1,148 @@
+"""The outbox: one claim at a time, leases, and what each outcome does to the status."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import OperationalError, connection
+
+from salesdesk.orders.models import Order, OrderOutbox
+from salesdesk.orders.outbox import (
+    LEASE,
+    MAX_UNCLEAR_ATTEMPTS,
+    outbox_claim,
+    outbox_due_ids,
+    outbox_finish,
+)
+from salesdesk.orders.outcomes import SendOutcome, SendResult
+from salesdesk.orders.services import order_submit
+from tests.salesdesk.factories import make_company
+from tests.salesdesk.orders.factories import make_order
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def _queued(company, **outbox):
+    order = make_order(company=company)
+    order_submit(order=order, now=NOW)
+    OrderOutbox.objects.filter(order=order).update(**outbox)
+    return order
+
+
+def _status(order) -> str:
+    order.refresh_from_db()
+    return order.status
+
+
+@pytest.mark.django_db
+def test_a_claim_is_exclusive_and_sets_sending():
+    order = _queued(make_company())
+    claim = outbox_claim(order_id=order.pk, now=NOW)
+    assert claim is not None and not claim.lookup_first
+    assert _status(order) == Order.Status.SENDING
+    assert outbox_claim(order_id=order.pk, now=NOW + timedelta(seconds=5)) is None
+    outbox = OrderOutbox.objects.get(order=order)
+    assert outbox.lease_token == claim.token and outbox.exact_may_have_it
+
+
+@pytest.mark.django_db
+def test_not_due_orders_are_not_claimed():
+    order = _queued(make_company(), available_at=NOW + timedelta(minutes=1))
+    assert outbox_claim(order_id=order.pk, now=NOW) is None
+    assert outbox_due_ids(now=NOW) == []
+    assert outbox_due_ids(now=NOW + timedelta(minutes=1)) == [order.pk]
+
+
+@pytest.mark.django_db
+def test_an_expired_lease_is_taken_over_with_a_lookup_and_the_old_worker_loses():
+    order = _queued(make_company())
+    dead = outbox_claim(order_id=order.pk, now=NOW)
+    later = NOW + LEASE + timedelta(seconds=1)
+    assert outbox_due_ids(now=later) == [order.pk]
+    heir = outbox_claim(order_id=order.pk, now=later)
+    assert heir is not None and heir.lookup_first and heir.attempt == 2
+    late = SendOutcome.submitted(order_id=uuid.uuid4(), number=1, found=False)
+    assert outbox_finish(claim=dead, outcome=late, now=later) is False
+    found = SendOutcome.submitted(order_id=uuid.uuid4(), number=2, found=True)
+    assert outbox_finish(claim=heir, outcome=found, now=later) is True
+    order.refresh_from_db()
+    assert (order.status, order.exact_order_number) == (Order.Status.SUBMITTED, 2)
+    assert "found in Exact" in order.events.get(status="submitted").message
+
+
+@pytest.mark.django_db
+def test_wait_requeues_at_the_reset_without_counting_a_failure():
+    order = _queued(make_company())
+    claim = outbox_claim(order_id=order.pk, now=NOW)
+    reset = NOW + timedelta(seconds=42)
+    wait = SendOutcome(SendResult.WAIT, "rate limit", retry_at=reset, exact_may_have_it=False)
+    outbox_finish(claim=claim, outcome=wait, now=NOW)
+    outbox = OrderOutbox.objects.get(order=order)
+    assert _status(order) == Order.Status.QUEUED
+    assert (outbox.available_at, outbox.failures, outbox.exact_may_have_it) == (reset, 0, False)
+
+
+@pytest.mark.django_db
+def test_unclear_answers_back_off_then_fail_with_a_retry_that_looks_up_first():
+    order = _queued(make_company())
+    now = NOW
+    for attempt in range(1, MAX_UNCLEAR_ATTEMPTS + 1):
+        claim = outbox_claim(order_id=order.pk, now=now)
+        assert claim.lookup_first == (attempt > 1)
+        outbox_finish(claim=claim, outcome=SendOutcome(SendResult.UNCLEAR, "timeout"), now=now)
+        outbox = OrderOutbox.objects.get(order=order)
+        assert outbox.available_at > now or attempt == MAX_UNCLEAR_ATTEMPTS
+        now = outbox.available_at
+    order.refresh_from_db()
+    assert order.status == Order.Status.FAILED and "Retry" in order.exact_message
+    order_submit(order=order, now=now)  # the Retry button
+    claim = outbox_claim(order_id=order.pk, now=now)
+    assert claim.lookup_first
+
+
+@pytest.mark.django_db
+def test_refused_fails_with_exacts_words_and_is_not_due_again():
+    order = _queued(make_company())
+    claim = outbox_claim(order_id=order.pk, now=NOW)
+    refused = SendOutcome(SendResult.REFUSED, "Exact said no", exact_may_have_it=False)
+    outbox_finish(claim=claim, outcome=refused, now=NOW)
+    order.refresh_from_db()
+    assert (order.status, order.exact_message) == (Order.Status.FAILED, "Exact said no")
+    assert outbox_due_ids(now=NOW + timedelta(days=1)) == []
+
+
+@pytest.mark.django_db
+def test_due_ids_stay_within_a_company():
+    mine, theirs = make_company(), make_company()
+    order, other = _queued(mine), _queued(theirs)
+    assert outbox_due_ids(now=NOW, company_id=mine.pk) == [order.pk]
+    assert outbox_due_ids(now=NOW, company_id=theirs.pk) == [other.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_racing_for_one_order_give_one_claim():
+    order = _queued(make_company())
+    claims, start = [], threading.Barrier(6)
+
+    def worker():
+        start.wait()
+        while True:  # the in-memory test database says "locked" where a file would wait
+            try:
+                claims.append(outbox_claim(order_id=order.pk, now=NOW))
+                break
+            except OperationalError:
+                time.sleep(0.01)
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(claims) == 6  # every worker got an answer
+    assert len([claim for claim in claims if claim is not None]) == 1
+    assert OrderOutbox.objects.get(order=order).attempts == 1

@@ -1,0 +1,144 @@
+"""Taking an order: prices from the price rules, totals, refusals, numbers, two companies."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from salesdesk.catalog.models import ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
+from salesdesk.orders.lines import LineInput
+from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
+from salesdesk.orders.services import (
+    OrderHeader,
+    OrderRefused,
+    order_create,
+    order_mark_manual,
+    order_submit,
+)
+from tests.salesdesk.factories import make_company, make_user
+from tests.salesdesk.orders.factories import make_customer, make_item, make_order
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def company():
+    return make_company(slug="demo")
+
+
+def _create(company, customer, *lines):
+    return order_create(
+        company=company,
+        user=None,
+        header=OrderHeader(customer=customer, your_ref="PO-77"),
+        lines=[LineInput(item=item, quantity=Decimal(q), unit_price=p) for item, q, p in lines],
+    )
+
+
+def _price_list(company, customer, item, *breaks):
+    price_list = PriceList.objects.create(company=company, exact_id=uuid.uuid4(), code="VIP")
+    period = PriceListPeriod.objects.create(
+        company=company, exact_id=uuid.uuid4(), price_list=price_list
+    )
+    for quantity, price in breaks:
+        VolumeDiscount.objects.create(
+            company=company, exact_id=uuid.uuid4(), period=period, item=item,
+            quantity=Decimal(quantity), method=VolumeDiscount.Method.NEW_PRICE,
+            new_price=Decimal(price),
+        )  # fmt: skip
+    customer.price_list = price_list
+    customer.save()
+
+
+def test_lines_take_customer_price_list_break_and_standard_price(company):
+    customer = make_customer(company=company)
+    own, listed, plain = (make_item(company=company, standard_price=Decimal("10")) for _ in "abc")
+    ItemPrice.objects.create(
+        company=company, exact_id=uuid.uuid4(), item=own, customer=customer, price=Decimal("7.5")
+    )
+    _price_list(company, customer, listed, ("0", "9"), ("10", "8"))
+    order = _create(company, customer, (own, 2, None), (listed, 12, None), (plain, 1, None))
+    lines = {line.item_id: line for line in order.lines.all()}
+    assert lines[own.pk].unit_price == Decimal("7.5")
+    assert lines[own.pk].price_rule.startswith("Customer price")
+    assert lines[listed.pk].unit_price == Decimal("8")  # the quantity break from 10
+    assert "Price list" in lines[listed.pk].price_rule
+    assert lines[plain.pk].unit_price == Decimal("10")
+    assert lines[plain.pk].price_rule == "Standard sales price"
+    assert order.total_excl_vat == Decimal("121.00")  # 15 + 96 + 10
+    assert order.total_incl_vat == Decimal("146.41")  # 21% VAT
+
+
+def test_a_typed_price_overrides_the_rules(company):
+    customer = make_customer(company=company)
+    item = make_item(company=company, standard_price=Decimal("10"), vat_percentage=None)
+    order = _create(company, customer, (item, 3, Decimal("4.25")))
+    line = order.lines.get()
+    assert (line.unit_price, line.price_overridden) == (Decimal("4.25"), True)
+    assert order.total_excl_vat == order.total_incl_vat == Decimal("12.75")
+
+
+def test_blocked_customer_and_inactive_item_are_refused(company):
+    blocked = make_customer(company=company, blocked=True, name="Blocked BV")
+    item = make_item(company=company)
+    with pytest.raises(OrderRefused, match="blocked"):
+        _create(company, blocked, (item, 1, None))
+    gone = make_item(company=company, active=False)
+    with pytest.raises(OrderRefused, match=f"Item {gone.code} is no longer active"):
+        _create(company, make_customer(company=company), (gone, 1, None))
+    assert not Order.objects.exists()
+
+
+def test_another_companys_customer_or_item_is_refused(company):
+    other = make_company(slug="other")
+    with pytest.raises(OrderRefused):
+        _create(company, make_customer(company=other), (make_item(company=company), 1, None))
+    with pytest.raises(OrderRefused):
+        _create(company, make_customer(company=company), (make_item(company=other), 1, None))
+
+
+def test_numbers_are_per_company_and_unique_across_companies(company):
+    other = make_company(slug="other")
+    first, second = make_order(company=company), make_order(company=company)
+    theirs = make_order(company=other)
+    assert (first.number, second.number) == ("SD-demo-000001", "SD-demo-000002")
+    assert theirs.number == "SD-other-000001"
+
+
+def test_submit_puts_the_order_in_the_outbox_and_enqueues_after_commit(
+    company, django_capture_on_commit_callbacks, monkeypatch
+):
+    sent = []
+    monkeypatch.setattr(
+        "salesdesk.integration.order_tasks.order_send_enqueue",
+        lambda *, order_id, at=None: sent.append(order_id),
+    )
+    order = make_order(company=company)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        order_submit(order=order)
+        assert sent == []  # nothing leaves before the transaction commits
+    for callback in callbacks:
+        callback()
+    assert sent == [order.pk]
+    order.refresh_from_db()
+    assert order.status == Order.Status.QUEUED
+    assert OrderOutbox.objects.get(order=order).company == company
+    assert list(order.events.values_list("status", flat=True)) == ["draft", "queued"]
+    with pytest.raises(OrderRefused):
+        order_submit(order=order)  # a queued order is not queued twice
+
+
+def test_manual_close_only_for_draft_or_failed(company):
+    user = make_user(company=company)
+    order = make_order(company=company)
+    order_mark_manual(order=order, user=user, exact_order_number=4711)
+    order.refresh_from_db()
+    assert (order.status, order.exact_order_number) == (Order.Status.MANUAL, 4711)
+    event = OrderEvent.objects.filter(order=order).last()
+    assert (event.actor, "4711" in event.message) == (user, True)
+    with pytest.raises(OrderRefused):
+        order_submit(order=order)
+    with pytest.raises(OrderRefused):
+        order_mark_manual(order=order, user=user)
