@@ -11,6 +11,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from salesdesk.integration.sync.revive import sync_runs_revive
 from salesdesk.integration.sync.schedule import schedule_tick
 from salesdesk.orders.tasks import order_outbox_sweep
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             close_old_connections()
             for run in schedule_tick():
                 self.stdout.write(f"scheduled: {run.company.slug} {run.entity} (run {run.pk})")
+            for run in sync_runs_revive():
+                self.stdout.write(f"restarted: {run.company.slug} {run.entity} (run {run.pk})")
             # Orders whose send is due again (or whose worker died) go back on the queue;
             # the claim on each order keeps copies of the scheduler from sending twice.
             order_outbox_sweep.call()
