@@ -10,6 +10,11 @@ from salesdesk.integration.sync.service import sync_execute
 from tests.salesdesk.factories import connect_company, make_company, make_user
 
 DIVISION = 100001
+QUEUES = ["default", "pictures"]
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": QUEUES}
+}
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": QUEUES}}
 
 
 def connected_company(sandbox, clock, *, slug: str | None = None):

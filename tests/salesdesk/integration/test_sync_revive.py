@@ -14,13 +14,13 @@ from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.revive import sync_runs_revive
 from salesdesk.integration.sync.runs import INTERRUPTED
-from tests.salesdesk.integration.sync_support import connected_company
+from tests.salesdesk.integration.sync_support import (
+    DUMMY_TASKS,
+    IMMEDIATE_TASKS,
+    connected_company,
+)
 
-QUEUES = ["default", "pictures"]
-IMMEDIATE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": QUEUES}
-}
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": QUEUES}}
+IMMEDIATE, DUMMY = IMMEDIATE_TASKS, DUMMY_TASKS
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

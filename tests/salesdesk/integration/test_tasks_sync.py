@@ -15,13 +15,13 @@ from salesdesk.integration.sync.alerts import alert_clear
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set, schedule_tick
 from salesdesk.integration.sync.service import sync_request
 from tests.salesdesk.factories import make_company, make_user
-from tests.salesdesk.integration.sync_support import connected_company
+from tests.salesdesk.integration.sync_support import (
+    DUMMY_TASKS,
+    IMMEDIATE_TASKS,
+    connected_company,
+)
 
-QUEUES = ["default", "pictures"]
-IMMEDIATE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": QUEUES}
-}
-DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": QUEUES}}
+IMMEDIATE, DUMMY = IMMEDIATE_TASKS, DUMMY_TASKS
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
