@@ -90,6 +90,12 @@ DIVISIONS = Endpoint(
     ),
     int64_fields=("Hid",),
 )
+VAT_CODES = Endpoint(
+    # GET only, no bulk/sync; `Code` keeps its 3-char padding and `Percentage` is a fraction
+    # (0.21), like Item `SalesVatCode` (spec §3.4).
+    path="vat/VATCodes",
+    select=_fields("ID,Code,Description,Percentage,Type,VATTransactionType,IsBlocked,Modified"),
+)
 WEBHOOK_SUBSCRIPTIONS = Endpoint(
     path="webhooks/WebhookSubscriptions",
     select=_fields("ID,CallbackURL,Topic,ClientID,Division,Description,Created"),

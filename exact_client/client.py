@@ -69,6 +69,7 @@ class ExactClient:
         self.item_prices = Resource(self._requestor, api, catalog.ITEM_PRICES)
         self.sales_orders = SalesOrders(self._requestor, api, catalog.SALES_ORDERS)
         self.deleted = Resource(self._requestor, api, catalog.DELETED)
+        self.vat_codes = Resource(self._requestor, api, catalog.VAT_CODES)
         self.division_list = Resource(self._requestor, api, catalog.DIVISIONS)
         self.pictures = Pictures(self._requestor)
         self.webhook_subscriptions = WebhookSubscriptions(

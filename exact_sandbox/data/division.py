@@ -47,10 +47,10 @@ class DivisionData:
         self.user_name = "Demo Gebruiker"
         self.info: dict = {}  # the system/Divisions row
         self.warehouse: dict = {"ID": new_guid(rng), "Code": "1", "Description": "Magazijn"}
-        self.vat_codes: dict[str, tuple[str, float]] = {}
         self.uploaded_pictures: dict[str, bytes] = {}
         self.item_groups = Table("ID", ("Code",))
         self.units = Table("ID", ("Code",))
+        self.vat_codes = Table("ID", ("Code",))  # vat/VATCodes, data/vat_codes.py
         self.items = Table("ID", ("Code",))
         self.accounts = Table("ID", ("Code",))
         self.price_lists = Table("ID")

@@ -189,6 +189,22 @@ SALES_ORDER_LINE = (
     "VATCode (String); VATCodeDescription (String); VATPercentage (Double); CustomField (String)"
 )
 
+# vat/VATCodes: the spec companion has no list; these are the fields Exact's reference gives.
+VAT_CODE = (
+    "*ID (Guid); Account (Guid); AccountCode (String); AccountName (String); CalculationBasis "
+    "(Byte); Charged (Boolean); Code (String); Country (String); Created (DateTime); Creator "
+    "(Guid); CreatorFullName (String); Description (String); Division (Int32); EUSalesListing "
+    "(String); ExcludeVATListing (Byte); GLDiscountPurchase (Guid); GLDiscountPurchaseCode "
+    "(String); GLDiscountPurchaseDescription (String); GLDiscountSales (Guid); "
+    "GLDiscountSalesCode (String); GLDiscountSalesDescription (String); GLToClaim (Guid); "
+    "GLToClaimCode (String); GLToClaimDescription (String); GLToPay (Guid); GLToPayCode "
+    "(String); GLToPayDescription (String); IntraStat (Boolean); IntrastatType (String); "
+    "IsBlocked (Boolean); LegalText (String); Modified (DateTime); Modifier (Guid); "
+    "ModifierFullName (String); OssCountry (String); Percentage (Double); TaxReturnType (Int16); "
+    "Type (String); VatDocType (String); VatMargin (Byte); VATPartialRatio (Int32); "
+    "VATTransactionType (String)"
+)
+
 DELETED = (
     "*Timestamp (Int64); DeletedBy (Guid); DeletedDate (DateTime); Division (Int32); EntityKey "
     "(Guid); EntityType (Int32); ID (Guid)"

@@ -72,6 +72,7 @@ PRICE_LIST_PERIOD = parse_schema(_M + "SalesPriceListPeriod", spec.PRICE_LIST_PE
 VOLUME_DISCOUNT = parse_schema(_M + "SalesPriceListVolumeDiscount", spec.VOLUME_DISCOUNT)
 SALES_ORDER = parse_schema(_M + "SalesOrder", spec.SALES_ORDER)
 SALES_ORDER_LINE = parse_schema(_M + "SalesOrderLine", spec.SALES_ORDER_LINE)
+VAT_CODE = parse_schema(_M + "VATCode", spec.VAT_CODE)
 DELETED = parse_schema(_M + "Sync.Deleted", spec.DELETED)
 
 _S = _M + "Sync."

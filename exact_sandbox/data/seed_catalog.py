@@ -8,6 +8,8 @@ from ..odata.values import date_value, day_value, local_date
 from . import names
 from .division import DivisionData, new_guid
 from .pictures import PLACEHOLDER_PATH, picture_path
+from .vat_codes import SEEDED as VAT_CODES
+from .vat_codes import seed_vat_codes
 
 DAY = 86_400.0
 GROUPS = (
@@ -16,7 +18,6 @@ GROUPS = (
 )  # fmt: skip
 UNITS = (("stuk", "Stuk", "O"), ("kg", "Kilogram", "W"), ("doos", "Doos", "O"),
          ("l", "Liter", "V"), ("pak", "Pak", "O"), ("uur", "Uur", "T"))  # fmt: skip
-VAT_CODES = {"1  ": ("BTW 21%", 0.21), "2  ": ("BTW 9%", 0.09), "0  ": ("Geen BTW", 0.0)}
 PICTURE_SHARE = 0.7
 
 
@@ -38,14 +39,14 @@ def seed_reference(division: DivisionData, rng: random.Random, now: float) -> No
         row["_ts"] = division.next_timestamp()
         units.append(row)
     division.units.load(units)
-    division.vat_codes = dict(VAT_CODES)
+    seed_vat_codes(division, now)
 
 
 def seed_items(division: DivisionData, rng: random.Random, count: int, now: float) -> None:
     """`count` items with realistic, deterministic values."""
     groups = list(division.item_groups)
     units = list(division.units)
-    vat_codes = list(VAT_CODES)
+    vat_codes = ["1  ", "2  "]  # high and low rate; "0  " for the rest
     goods = units[:-1]  # the last unit (uur) is for services
     code, user, user_name = division.code, division.user_id, division.user_name
     ended = day_value(local_date(now - 10 * DAY))

@@ -62,6 +62,7 @@ _ENDPOINTS = (
     Endpoint("salesorder/SalesOrders", "plain", "sales_orders", s.SALES_ORDER, _WRITE),
     Endpoint("salesorder/SalesOrderLines", "plain", "sales_order_lines", s.SALES_ORDER_LINE),
     Endpoint("system/Divisions", "plain", "", s.DIVISION),
+    Endpoint("vat/VATCodes", "plain", "vat_codes", s.VAT_CODE),
     Endpoint("bulk/Logistics/Items", "bulk", "items", s.ITEM),
     Endpoint("bulk/CRM/Accounts", "bulk", "accounts", s.ACCOUNT),
     Endpoint("bulk/Logistics/SalesItemPrices", "bulk", "item_prices", s.SALES_ITEM_PRICE),

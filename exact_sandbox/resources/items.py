@@ -8,6 +8,7 @@ import binascii
 from ..data import schema as s
 from ..data.division import DivisionData, new_guid
 from ..data.pictures import PLACEHOLDER_PATH, picture_path
+from ..data.vat_codes import vat_code_row
 from ..http import Response
 from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
@@ -95,10 +96,11 @@ def _derive(division: DivisionData, row: dict, body: dict) -> None:
     unit = division.units.rows[min(units)]
     row.update(Unit=unit_code.ljust(8), UnitDescription=unit["Description"], UnitType=unit["Type"])
     vat = (row.get("SalesVatCode") or "").strip().ljust(3) if row.get("SalesVatCode") else None
-    if vat is not None and vat not in division.vat_codes:
+    vat_row = vat_code_row(division, vat)
+    if vat is not None and vat_row is None:
         raise bad_request(f"VAT code does not exist: {vat.strip()}")
     row["SalesVatCode"] = vat
-    row["SalesVatCodeDescription"] = division.vat_codes[vat][0] if vat else None
+    row["SalesVatCodeDescription"] = vat_row["Description"] if vat_row else None
     _set_picture(division, row, body)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..data import schema as s
 from ..data.division import new_guid
+from ..data.vat_codes import vat_code_row
 from ..odata.errors import bad_request
 from .context import CallContext
 from .payload import coerce_fields
@@ -39,7 +40,8 @@ def _line(ctx: CallContext, order: dict, number: int, posted: dict) -> dict:
     discount = round((default_price - net) / default_price, 4) if default_price else 0.0
     amount = round(net * values["Quantity"], 2)
     vat_code = values.get("VATCode") or item.get("SalesVatCode")
-    description, rate = division.vat_codes.get(vat_code or "", (None, 0.0))
+    vat_row = vat_code_row(division, vat_code) or {}
+    description, rate = vat_row.get("Description"), vat_row.get("Percentage") or 0.0
     line = {
         "ID": new_guid(division.rng), "OrderID": order["OrderID"],
         "OrderNumber": order["OrderNumber"], "LineNumber": number, "Item": item["ID"],

@@ -63,7 +63,7 @@ class ItemOut(Schema):
     unit: str
     unit_description: str
     barcode: str
-    vat_percentage: Decimal | None
+    vat_percentage: Decimal | None = Field(description="VAT rate as a fraction: 0.21 is 21%")
     standard_price: Decimal | None
     stock: Decimal
     is_sales_item: bool

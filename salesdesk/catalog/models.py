@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 
 from salesdesk.tenants.models import Company
@@ -16,6 +18,7 @@ class Item(models.Model):
     unit = models.CharField(max_length=20, blank=True)
     unit_description = models.CharField(max_length=100, blank=True)
     vat_code = models.CharField(max_length=10, blank=True)
+    # A fraction (0.21 = 21%), from the VatCode of `vat_code` (salesdesk/catalog/vat.py).
     vat_percentage = models.DecimalField(max_digits=6, decimal_places=4, null=True, blank=True)
     barcode = models.CharField(max_length=60, blank=True)
     standard_price = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
@@ -57,6 +60,41 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.description}"
+
+    @property
+    def vat_percent(self) -> Decimal | None:
+        """The VAT rate for display: 21 for the stored fraction 0.21."""
+        return None if self.vat_percentage is None else self.vat_percentage * 100
+
+
+class VatCode(models.Model):
+    """A VAT code of the company's Exact administration (vat/VATCodes), e.g. "1" = 21%.
+
+    Items name their VAT code only; the rate lives here. `code` is stored trimmed, as
+    `Item.vat_code` is; `percentage` is a fraction (0.21), as Exact sends it.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="vat_codes")
+    exact_id = models.UUIDField()
+    code = models.CharField(max_length=10)
+    description = models.CharField(max_length=200, blank=True)
+    percentage = models.DecimalField(max_digits=6, decimal_places=4, default=0)
+    active = models.BooleanField(default=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "exact_id"], name="vatcode_exact_unique"),
+        ]
+        indexes = [models.Index(fields=["company", "code"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"
+
+    @property
+    def percent(self) -> Decimal:
+        """The rate for display: 21 for the stored fraction 0.21."""
+        return self.percentage * 100
 
 
 class PriceList(models.Model):

@@ -58,7 +58,7 @@ def line_priced(
     *, company: Company, customer: Customer, line: LineInput, on_date: date | None = None
 ) -> PricedLine:
     """The line with its unit price: the typed one, else the price rules' answer."""
-    vat = vat_fraction(line.item.vat_percentage)
+    vat = line.item.vat_percentage  # a fraction (0.21), from the item's VAT code
     if line.unit_price is not None:
         return PricedLine(line.item, line.quantity, line.unit_price, "Entered by hand", True, vat)
     try:
@@ -80,10 +80,3 @@ def lines_totals(lines: list[PricedLine]) -> Totals:
     vat = sum((line.vat_amount for line in lines), Decimal("0.00"))
     complete = all(line.vat_fraction is not None for line in lines)
     return Totals(excl_vat=excl, vat=vat, vat_complete=complete)
-
-
-def vat_fraction(value: Decimal | None) -> Decimal | None:
-    """VAT as a fraction (0.21); accepts a stored percentage (21) as well."""
-    if value is None:
-        return None
-    return value / 100 if value > 1 else value

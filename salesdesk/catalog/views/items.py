@@ -21,6 +21,7 @@ from salesdesk.catalog.selectors import (
     item_prices_for_item,
     item_search,
 )
+from salesdesk.catalog.vat import vat_code_for_item
 from salesdesk.tenants.access import company_view
 
 CSV_HEADER = [
@@ -79,6 +80,7 @@ def item_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
         "item": item,
         "list_prices": price_list_prices_for_item(company=request.company, item=item),
         "item_prices": item_prices_for_item(company=request.company, item=item),
+        "vat": vat_code_for_item(company=request.company, item=item),
         "last_synced": item.synced_at,
     }
     return render(request, "catalog/item_detail.html", context)

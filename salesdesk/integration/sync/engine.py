@@ -23,7 +23,7 @@ from django.utils import timezone
 from exact_client.client import ExactClient
 from exact_client.errors import AuthError, DailyLimitExhausted, ExactError, RateLimited
 from salesdesk.integration import mapping
-from salesdesk.integration.models import SyncRun
+from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
 from salesdesk.integration.sync.feeds import (
@@ -33,6 +33,7 @@ from salesdesk.integration.sync.feeds import (
     feed_pages,
     feed_total,
 )
+from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
 
 
@@ -83,6 +84,8 @@ class SyncEngine:
         """Read every feed of `entity` to its end; SyncStopped when the run cannot finish."""
         started = timezone.now()
         feeds = ENTITY_FEEDS[entity]
+        if entity == SyncEntity.ITEMS:  # the rates items take theirs from (vat_feed.py)
+            vat_codes_refresh(company=self.company, client=self.client)
         from_zero = [
             f for f in feeds if f.stale and cursor_get(company=self.company, feed=f.name) == 0
         ]

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def shop():
     company, other = make_company(), make_company()
     customer = make_customer(company=company)
-    items = [make_item(company=company, vat_percentage=Decimal("21")) for _ in range(2)]
+    items = [make_item(company=company, vat_percentage=Decimal("0.21")) for _ in range(2)]
     user, token, api = make_rep(company=company)
     return company, other, customer, items, user, token, api
 

@@ -44,7 +44,7 @@ def test_first_sync_of_items_stores_every_item_with_its_fields(
     assert _stored(Item, company) == _uuids(division.items.rows)
     assert run.created == len(division.items) and run.updated == 0
     assert run.done == run.total == len(division.items)
-    assert run.calls <= 3  # one sync page (300 rows) + sync/Deleted, plus a handful at most
+    assert run.calls <= 4  # one sync page (300 rows) + sync/Deleted + VAT codes
     assert not Item.objects.filter(company=other).exists()
 
     key, row = next(iter(division.items.rows.items()))
@@ -114,7 +114,7 @@ def test_incremental_run_fetches_only_changes_and_deactivates_deletions(
     prices_run = run_sync(company, "prices", sandbox_clock)
 
     assert (items_run.created, items_run.updated, items_run.deactivated) == (0, 5, 3)
-    assert items_run.calls == 2  # one sync page of changes + one of sync/Deleted
+    assert items_run.calls == 3  # one sync page of changes + sync/Deleted + VAT codes
     assert customers_run.deactivated == 2
     assert prices_run.deactivated > 0  # the deleted items' and customers' prices
     assert _stored(Item, company, description="Changed in Exact") == _uuids(changed)
@@ -133,7 +133,7 @@ def test_second_run_without_changes_changes_nothing(live_sandbox, sandbox_state,
     run_sync(company, "items", sandbox_clock)
     again = run_sync(company, "items", sandbox_clock)
     assert (again.created, again.updated, again.deactivated, again.done) == (0, 0, 0, 0)
-    assert again.calls == 2
+    assert again.calls == 3  # an empty sync page + sync/Deleted + VAT codes
 
 
 def test_full_run_reads_everything_again_and_deactivates_what_exact_lost(

@@ -67,7 +67,7 @@ def test_a_run_killed_between_pages_resumes_where_it_ended(
     resumed = run_sync(company, "items", sandbox_clock)
     assert resumed.status == SyncRun.Status.SUCCEEDED, resumed.error
     assert resumed.created == ITEMS - 1000 and resumed.updated == 0
-    assert resumed.calls == 3  # two remaining pages + sync/Deleted: no page read twice
+    assert resumed.calls == 4  # two remaining pages + sync/Deleted + VAT codes: no page twice
     stored = _stored(company)
     assert len(stored) == len(set(stored)) == ITEMS
     assert set(stored) == _all_items(sandbox_state)
@@ -103,7 +103,7 @@ def test_daily_exhaustion_stops_cleanly_and_the_next_day_continues(
     live_sandbox, sandbox_state, sandbox_clock
 ):
     company = connected_company(live_sandbox, sandbox_clock)
-    sandbox_state.config.daily_limit = 3  # the total, then two of the three pages
+    sandbox_state.config.daily_limit = 4  # VAT codes, the total, then two of the three pages
 
     stopped = run_sync(company, "items", sandbox_clock)
     assert stopped.status == SyncRun.Status.FAILED
