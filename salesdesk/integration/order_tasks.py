@@ -2,7 +2,9 @@
 
 Tasks are thin: `order_send` claims, sends and records. A send that must wait (rate limit,
 unclear answer) is enqueued again for when it is due, if the task backend can defer;
-otherwise `salesdesk.orders.tasks.order_outbox_sweep` picks it up when due.
+otherwise `salesdesk.orders.tasks.order_outbox_sweep` picks it up when due. An order waiting
+for its company's connection is not enqueued again: `outbox_resume` does that once the
+connection is authorized again.
 """
 
 from __future__ import annotations
@@ -10,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django_tasks import task
 
 from salesdesk.integration.connection import exact_client_for
-from salesdesk.integration.order_push import Connect, order_send
-from salesdesk.orders.models import OrderOutbox
+from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.order_push import Connect, order_park, order_send
+from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import outbox_due_ids, outbox_next_due_at
 from salesdesk.orders.outcomes import SendResult
+from salesdesk.orders.waiting import outbox_resume
 from salesdesk.tenants.models import Company
 
 RESCHEDULED = {SendResult.WAIT, SendResult.UNCLEAR}
@@ -46,11 +51,23 @@ def order_send_enqueue(*, order_id: int, at: datetime | None = None) -> None:
 
 
 def outbox_sweep(*, now: datetime | None = None) -> int:
-    """Enqueue a send for every due order and every Sending order whose worker died."""
-    due = outbox_due_ids(now=now or timezone.now(), limit=1000)
+    """Enqueue a send for every due order and every Sending order whose worker died.
+
+    Only orders of companies whose connection is usable are enqueued; due orders of the
+    others are parked to wait (no call to Exact). Orders left waiting although their
+    connection was authorized since (a re-authorization that raced the parking) are
+    released. Returns how many sends were enqueued.
+    """
+    now = now or timezone.now()
+    ready = _ready_company_ids()
+    due = outbox_due_ids(now=now, company_ids=ready, limit=1000)
     for order_id in due:
         order_send_enqueue(order_id=order_id)
-    return len(due)
+    blocked = outbox_due_ids(now=now, limit=1000)
+    parked = Order.objects.filter(pk__in=blocked).exclude(company_id__in=ready)
+    for order in parked.select_related("company"):
+        order_park(order=order, now=now)
+    return len(due) + _resume_reauthorized(now)  # outbox_resume enqueues what it releases
 
 
 def outbox_drain(
@@ -76,6 +93,24 @@ def outbox_drain(
         if next_at is None:
             return attempts
         sleep(max(0.0, (next_at - clock()).total_seconds()) + 0.001)
+
+
+def _ready_company_ids() -> QuerySet:
+    """Companies whose connection `ready_connection` would accept, as a subquery."""
+    usable = ExactConnection.objects.filter(
+        state=ExactConnection.State.CONNECTED, division__isnull=False
+    ).exclude(authorized_base_url="", base_url="")
+    return usable.values("company_id")
+
+
+def _resume_reauthorized(now: datetime) -> int:
+    waiting = OrderOutbox.objects.filter(
+        waiting_since__isnull=False,
+        company_id__in=_ready_company_ids(),
+        company__exact__authorized_at__gt=F("waiting_since"),
+    )
+    companies = Company.objects.filter(pk__in=waiting.values("company_id"))
+    return sum(outbox_resume(company=company, now=now) for company in companies)
 
 
 def _connect(company: Company):

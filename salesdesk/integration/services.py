@@ -12,6 +12,7 @@ from exact_client.hosts import normalize_base_url
 from exact_client.tokens import TokenPair
 from salesdesk.integration.crypto import token_encrypt
 from salesdesk.integration.models import ExactConnection
+from salesdesk.orders.waiting import outbox_resume
 from salesdesk.tenants.models import Company
 
 
@@ -65,6 +66,7 @@ def connection_authorize(*, company: Company, authorization: Authorization) -> E
     connection.rights = authorization.rights
     connection.save()
     connection.refresh_from_db()
+    transaction.on_commit(lambda: outbox_resume(company=company))  # orders waiting for this
     return connection
 
 

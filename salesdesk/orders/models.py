@@ -104,7 +104,9 @@ class OrderOutbox(models.Model):
     `lease_token` is set exactly while the order is Sending: the worker holding it owns the
     send until `lease_until`. `exact_may_have_it` turns on before a POST and off only when
     Exact's answer proves the order was not stored: while it is on, the next attempt looks
-    the order up by YourRef before posting (spec §6 pitfall 16).
+    the order up by YourRef before posting (spec §6 pitfall 16). `waiting_since` is set while
+    the order waits for the company's connection (not connected, needs re-authorization): no
+    attempt is made until `outbox_resume` clears it.
     """
 
     order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="outbox")
@@ -116,12 +118,14 @@ class OrderOutbox(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     exact_may_have_it = models.BooleanField(default=False)
     last_error = models.TextField(blank=True)
+    waiting_since = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["available_at"]),
             models.Index(fields=["lease_until"]),
+            models.Index(fields=["company", "waiting_since"]),
         ]
 
     def __str__(self) -> str:

@@ -5,11 +5,16 @@ that only one of them can win, and the winner's lease token is checked when it r
 back. A worker that dies mid-send leaves a Sending order whose lease runs out; the next
 claim takes it over and looks the order up in Exact first, since the dead worker may have
 posted it (spec §6 pitfall 16).
+
+Only a refusal fails an order. Unclear answers are retried with a capped backoff for as long
+as they last, and an order blocked by the connection (not connected, needs re-authorization)
+waits, unclaimable, until `salesdesk.orders.waiting.outbox_resume` releases it.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,7 +27,6 @@ from salesdesk.orders.outcomes import SendOutcome, SendResult
 
 # Longer than one send can take: a 30 s timeout plus waits for the minute limit.
 LEASE = timedelta(minutes=10)
-MAX_UNCLEAR_ATTEMPTS = 6
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(minutes=15)
 
@@ -35,6 +39,7 @@ class Claim:
     token: uuid.UUID
     lookup_first: bool
     attempt: int
+    at: datetime  # when the attempt started
 
 
 def outbox_claim(*, order_id: int, now: datetime, lease: timedelta = LEASE) -> Claim | None:
@@ -44,6 +49,8 @@ def outbox_claim(*, order_id: int, now: datetime, lease: timedelta = LEASE) -> C
         outbox = OrderOutbox.objects.filter(order_id=order_id).first()
         if outbox is None:
             return None
+        if outbox.waiting_since is not None:
+            return None  # waits for the connection: outbox_resume releases it
         if outbox.lease_token is None and outbox.available_at <= now:
             won = Order.objects.filter(pk=order_id, status=Order.Status.QUEUED).update(
                 status=Order.Status.SENDING,
@@ -67,7 +74,7 @@ def outbox_claim(*, order_id: int, now: datetime, lease: timedelta = LEASE) -> C
         lookup_first = outbox.exact_may_have_it or outbox.lease_token is not None
         attempt = outbox.attempts + 1
         _event(order_id, Order.Status.SENDING, f"Sending to Exact Online (attempt {attempt}).", now)
-    return Claim(order_id=order_id, token=token, lookup_first=lookup_first, attempt=attempt)
+    return Claim(order_id=order_id, token=token, lookup_first=lookup_first, attempt=attempt, at=now)
 
 
 def outbox_finish(*, claim: Claim, outcome: SendOutcome, now: datetime) -> bool:
@@ -77,7 +84,7 @@ def outbox_finish(*, claim: Claim, outcome: SendOutcome, now: datetime) -> bool:
         row = outbox.first()
         if row is None:
             return False
-        status, message, changes = _next_state(row, outcome, now)
+        status, message, changes = _next_state(row, outcome, now, claim)
         outbox.update(
             lease_token=None,
             lease_until=None,
@@ -95,28 +102,40 @@ def outbox_finish(*, claim: Claim, outcome: SendOutcome, now: datetime) -> bool:
                 "exact_order_number": outcome.exact_order_number,
                 "exact_message": "",
             }
-        elif status == Order.Status.FAILED:
+        else:  # Failed: why; Queued: why it waits (shown on the order pages)
             order_changes["exact_message"] = message
         Order.objects.filter(pk=claim.order_id).update(**order_changes)
         _event(claim.order_id, status, message, now)
     return True
 
 
-def outbox_due_ids(*, now: datetime, company_id: int | None = None, limit: int = 100) -> list[int]:
-    """Orders a worker could claim now: due Queued ones and Sending ones with a dead lease."""
+def outbox_due_ids(
+    *,
+    now: datetime,
+    company_id: int | None = None,
+    company_ids: Iterable[int] | None = None,
+    limit: int = 100,
+) -> list[int]:
+    """Orders a worker could claim now: due Queued ones and Sending ones with a dead lease.
+
+    Orders waiting for their connection are never due. `company_ids` (a list or a
+    values_list query) keeps only those companies' orders.
+    """
     due = Q(lease_token__isnull=True, available_at__lte=now, order__status=Order.Status.QUEUED)
     stale = Q(lease_token__isnull=False, lease_until__lt=now)
-    rows = OrderOutbox.objects.filter(due | stale)
+    rows = OrderOutbox.objects.filter(due | stale, waiting_since__isnull=True)
     if company_id is not None:
         rows = rows.filter(company_id=company_id)
+    if company_ids is not None:
+        rows = rows.filter(company_id__in=company_ids)
     return list(
         rows.order_by("available_at", "order_id").values_list("order_id", flat=True)[:limit]
     )
 
 
 def outbox_next_due_at(*, company_id: int | None = None) -> datetime | None:
-    """When the earliest waiting order becomes due (None when nothing waits)."""
-    rows = OrderOutbox.objects.filter(order__status=Order.Status.QUEUED)
+    """When the earliest queued order becomes due (None when none will by itself)."""
+    rows = OrderOutbox.objects.filter(order__status=Order.Status.QUEUED, waiting_since__isnull=True)
     if company_id is not None:
         rows = rows.filter(company_id=company_id)
     first = rows.order_by("available_at").values_list("available_at", flat=True).first()
@@ -125,31 +144,29 @@ def outbox_next_due_at(*, company_id: int | None = None) -> datetime | None:
 
 def backoff(failures: int) -> timedelta:
     """Wait after the `failures`-th unclear answer in a row: 30 s, 1 min, 2 min ... 15 min."""
-    return min(BACKOFF_MAX, BACKOFF_BASE * 2 ** max(0, failures - 1))
+    # The exponent is capped: unclear answers may go on for days, and 2**n would overflow.
+    return min(BACKOFF_MAX, BACKOFF_BASE * 2 ** min(max(0, failures - 1), 16))
 
 
-def _next_state(row: OrderOutbox, outcome: SendOutcome, now: datetime) -> tuple[str, str, dict]:
-    result = outcome.result
+def _next_state(
+    row: OrderOutbox, outcome: SendOutcome, now: datetime, claim: Claim
+) -> tuple[str, str, dict]:
+    result, text = outcome.result, outcome.message
     if result is SendResult.SUBMITTED:
         how = " (found in Exact by its reference)" if outcome.found_by_lookup else ""
         text = f"Submitted to Exact Online as order {outcome.exact_order_number}{how}."
         return Order.Status.SUBMITTED, text, {"failures": 0, "last_error": ""}
-    if result in (SendResult.REFUSED, SendResult.BLOCKED):
-        return Order.Status.FAILED, outcome.message, {"last_error": outcome.message}
+    if result is SendResult.REFUSED:
+        return Order.Status.FAILED, text, {"last_error": text}
+    if result is SendResult.BLOCKED:
+        # Since the attempt began: a re-authorization after that may already fix it.
+        return Order.Status.QUEUED, text, {"waiting_since": claim.at, "last_error": text}
     if result is SendResult.WAIT:
         retry_at = outcome.retry_at or now + BACKOFF_BASE
-        changes = {"available_at": retry_at, "last_error": outcome.message}
-        return Order.Status.QUEUED, outcome.message, changes
+        return Order.Status.QUEUED, text, {"available_at": retry_at, "last_error": text}
+    # Unclear: Exact may be down for hours; retry for as long as it takes, never blindly.
     failures = row.failures + 1
-    changes = {"failures": failures, "last_error": outcome.message}
-    if failures >= MAX_UNCLEAR_ATTEMPTS:
-        text = (
-            f"Exact Online gave no clear answer {failures} times ({outcome.message}). "
-            "Press Retry: Salesdesk first checks whether Exact already has the order."
-        )
-        return Order.Status.FAILED, text, changes
-    changes["available_at"] = now + backoff(failures)
-    text = f"{outcome.message} Salesdesk will check with Exact Online and try again."
+    changes = {"failures": failures, "last_error": text, "available_at": now + backoff(failures)}
     return Order.Status.QUEUED, text, changes
 
 

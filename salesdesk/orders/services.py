@@ -94,7 +94,12 @@ def order_submit(*, order: Order, user=None, now: datetime | None = None) -> Ord
             raise OrderRefused(f"Order {order.number} is {order.get_status_display()}: not sent.")
         OrderOutbox.objects.update_or_create(
             order=order,
-            defaults={"company_id": order.company_id, "available_at": now, "failures": 0},
+            defaults={
+                "company_id": order.company_id,
+                "available_at": now,
+                "failures": 0,
+                "waiting_since": None,
+            },
         )
         _event(order, Order.Status.QUEUED, "Queued for sending to Exact Online.", user, at=now)
         transaction.on_commit(lambda: _enqueue_send(order.pk))

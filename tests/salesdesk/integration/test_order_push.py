@@ -12,13 +12,10 @@ from exact_client import values
 from exact_sandbox.clock import SandboxClock
 from exact_sandbox.config import DEMO_CLIENT_ID
 from exact_sandbox.scopes import ORDERS
-from salesdesk.integration.connection import exact_client_for
-from salesdesk.integration.order_push import order_send
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import LEASE, outbox_claim
 from salesdesk.orders.outcomes import SendResult
-from tests.salesdesk.factories import make_company
-from tests.salesdesk.orders.factories import make_customer, make_item, make_order
+from tests.salesdesk.orders.factories import make_item
 from tests.salesdesk.orders.sandbox_desk import OrderDesk
 
 pytestmark = pytest.mark.django_db
@@ -146,18 +143,6 @@ def test_two_companies_send_to_their_own_administrations(desk, sandbox_state, li
     assert [row["YourRef"] for row in desk.exact_orders] == [mine.number]
     assert [row["YourRef"] for row in other.exact_orders] == [theirs.number]
     assert mine.number != theirs.number
-
-
-def test_a_company_without_a_connection_gets_a_plain_failure():
-    company = make_company()
-    order = make_order(company=company, customer=make_customer(company=company))
-    from salesdesk.orders.services import order_submit
-
-    order_submit(order=order)
-    outcome = order_send(order_id=order.pk, connect=lambda c: exact_client_for(company=c))
-    assert outcome.result is SendResult.BLOCKED
-    assert "not connected to Exact Online" in _reload(order).exact_message
-    assert order.status == Order.Status.FAILED
 
 
 def test_a_spent_daily_limit_waits_for_the_next_day_instead_of_failing(desk):

@@ -32,26 +32,38 @@ class OrderDesk:
     client: object = None
 
     @classmethod
-    def open(cls, *, state, live, slug: str, division: int = 100001) -> OrderDesk:
+    def open(
+        cls, *, state, live, slug: str, division: int = 100001, connected: bool = True
+    ) -> OrderDesk:
+        """A company with the division's parties; `connected=False` leaves it unauthorized."""
         company = make_company(slug=slug)
-        connect_company(company=company, sandbox=live, division=division, clock=state.clock.now)
         desk = cls(company=company, state=state, live=live, division=division)
         desk.customers, desk.items = copy_sandbox_parties(
             company=company, state=state, division=division
         )
-        desk.client = exact_client_for(
-            company=company,
-            http=sandbox_client(make_app(state), base_url=live.url),
-            clock=state.clock.now,
-            sleep=state.clock.advance,
-        )
+        if connected:
+            desk.authorize()
         return desk
+
+    def authorize(self) -> None:
+        """Authorize Salesdesk (again): the real code flow, on the sandbox clock."""
+        connect_company(
+            company=self.company, sandbox=self.live, division=self.division,
+            clock=self.state.clock.now,
+        )  # fmt: skip
+        self.client = exact_client_for(
+            company=self.company,
+            http=sandbox_client(make_app(self.state), base_url=self.live.url),
+            clock=self.state.clock.now,
+            sleep=self.state.clock.advance,
+        )
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.state.clock.now(), tz=UTC)
 
     def connect(self, company):
         assert company.pk == self.company.pk  # never another company's client
+        assert self.client is not None, "sent while the company was never authorized"
         return self.client
 
     def order(self, *, lines: int = 2, submit: bool = True, customer=None, items=None, **header):

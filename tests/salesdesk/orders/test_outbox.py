@@ -12,14 +12,16 @@ from django.db import OperationalError, connection
 
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import (
+    BACKOFF_MAX,
     LEASE,
-    MAX_UNCLEAR_ATTEMPTS,
     outbox_claim,
     outbox_due_ids,
     outbox_finish,
+    outbox_next_due_at,
 )
 from salesdesk.orders.outcomes import SendOutcome, SendResult
 from salesdesk.orders.services import order_submit
+from salesdesk.orders.waiting import outbox_resume, outbox_wait
 from tests.salesdesk.factories import make_company
 from tests.salesdesk.orders.factories import make_order
 
@@ -87,21 +89,67 @@ def test_wait_requeues_at_the_reset_without_counting_a_failure():
 
 
 @pytest.mark.django_db
-def test_unclear_answers_back_off_then_fail_with_a_retry_that_looks_up_first():
+def test_unclear_answers_back_off_up_to_a_cap_and_never_fail_by_count():
     order = _queued(make_company())
-    now = NOW
-    for attempt in range(1, MAX_UNCLEAR_ATTEMPTS + 1):
+    now, waits = NOW, []
+    for attempt in range(1, 61):  # Exact down for most of a day
         claim = outbox_claim(order_id=order.pk, now=now)
         assert claim.lookup_first == (attempt > 1)
-        outbox_finish(claim=claim, outcome=SendOutcome(SendResult.UNCLEAR, "timeout"), now=now)
+        unclear = SendOutcome(SendResult.UNCLEAR, "Waiting: no clear answer")
+        outbox_finish(claim=claim, outcome=unclear, now=now)
+        assert _status(order) == Order.Status.QUEUED
         outbox = OrderOutbox.objects.get(order=order)
-        assert outbox.available_at > now or attempt == MAX_UNCLEAR_ATTEMPTS
+        waits.append(outbox.available_at - now)
         now = outbox.available_at
+    assert waits[0] == timedelta(seconds=30) and waits[1] == timedelta(minutes=1)
+    assert max(waits) == BACKOFF_MAX == waits[-1]
     order.refresh_from_db()
-    assert order.status == Order.Status.FAILED and "Retry" in order.exact_message
-    order_submit(order=order, now=now)  # the Retry button
+    assert order.exact_message == "Waiting: no clear answer"  # shown on the order pages
     claim = outbox_claim(order_id=order.pk, now=now)
-    assert claim.lookup_first
+    assert claim.lookup_first  # the fault cleared: look up before posting
+    found = SendOutcome.submitted(order_id=uuid.uuid4(), number=7, found=True)
+    outbox_finish(claim=claim, outcome=found, now=now)
+    order.refresh_from_db()
+    assert (order.status, order.exact_message) == (Order.Status.SUBMITTED, "")
+
+
+@pytest.mark.django_db
+def test_blocked_waits_untried_until_resumed_for_its_company_only():
+    mine, theirs = make_company(), make_company()
+    order, other = _queued(mine), _queued(theirs)
+    for queued in (order, other):
+        claim = outbox_claim(order_id=queued.pk, now=NOW)
+        blocked = SendOutcome(SendResult.BLOCKED, "Waiting: needs re-authorization")
+        outbox_finish(claim=claim, outcome=blocked, now=NOW)
+    order.refresh_from_db()
+    assert (order.status, order.exact_message) == (Order.Status.QUEUED, blocked.message)
+    later = NOW + timedelta(days=2)
+    assert outbox_due_ids(now=later) == [] and outbox_next_due_at() is None
+    assert outbox_claim(order_id=order.pk, now=later) is None
+    assert outbox_resume(company=mine, now=later) == 1
+    assert outbox_due_ids(now=later) == [order.pk]  # the other company's still waits
+    order.refresh_from_db()
+    assert (order.status, order.exact_message) == (Order.Status.QUEUED, "")
+    claim = outbox_claim(order_id=order.pk, now=later)
+    assert claim is not None and claim.lookup_first  # the blocked attempt may have posted
+    assert outbox_resume(company=mine, now=later) == 0
+
+
+@pytest.mark.django_db
+def test_waiting_parks_a_queued_order_or_a_dead_workers_but_not_a_live_one():
+    order = _queued(make_company())
+    assert outbox_wait(order_id=order.pk, reason="Waiting: not connected", now=NOW)
+    assert not outbox_wait(order_id=order.pk, reason="again", now=NOW)  # already waits
+    assert order.events.filter(message="Waiting: not connected").count() == 1
+    outbox_resume(company=order.company, now=NOW)
+    claim = outbox_claim(order_id=order.pk, now=NOW)
+    assert not outbox_wait(order_id=order.pk, reason="Waiting", now=NOW)  # its lease holds
+    later = NOW + LEASE + timedelta(seconds=1)
+    assert outbox_wait(order_id=order.pk, reason="Waiting", now=later)  # its worker died
+    assert _status(order) == Order.Status.QUEUED
+    assert OrderOutbox.objects.get(order=order).exact_may_have_it
+    done = SendOutcome.submitted(order_id=uuid.uuid4(), number=1, found=False)
+    assert outbox_finish(claim=claim, outcome=done, now=later) is False
 
 
 @pytest.mark.django_db

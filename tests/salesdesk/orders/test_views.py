@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from salesdesk.orders.models import Order
 from salesdesk.orders.services import order_submit
+from salesdesk.orders.waiting import outbox_wait
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.orders.factories import make_customer, make_item, make_order
 
@@ -151,3 +153,19 @@ def test_order_page_submit_manual_close_and_state_partial(client, demo):
     order.refresh_from_db()
     assert (order.status, order.exact_order_number) == (Order.Status.MANUAL, 12)
     assert "Entered in Exact by hand" in client.get(url).content.decode()
+
+
+def test_list_and_order_page_show_why_a_queued_order_waits(client, demo):
+    order = make_order(company=demo[0])
+    order_submit(order=order)
+    reason = "Waiting: the Exact Online connection needs re-authorization."
+    assert outbox_wait(order_id=order.pk, reason=reason, now=timezone.now())
+    other = make_company(slug="other")
+    theirs = make_order(company=other)
+    order_submit(order=theirs)
+    outbox_wait(order_id=theirs.pk, reason="Waiting: their own reason", now=timezone.now())
+    page = client.get("/demo/orders/").content.decode()
+    assert reason in page and "their own reason" not in page
+    state = client.get(f"/demo/orders/{order.number}/state").content.decode()
+    assert "Why it waits" in state and reason in state and "Retry" not in state
+    assert client.get(f"/demo/orders/{theirs.number}/state").status_code == 404

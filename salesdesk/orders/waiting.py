@@ -1,0 +1,87 @@
+"""Orders that wait for their company's connection to Exact Online, and their release.
+
+An order whose company is not connected, or whose connection needs re-authorization, is
+accepted and stays Queued in the outbox with the reason on the order (`exact_message`);
+its `waiting_since` keeps every worker from trying it. Authorizing Salesdesk again calls
+`outbox_resume`, which makes all of the company's waiting orders due and enqueues them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from salesdesk.api.changes import version_next
+from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
+from salesdesk.tenants.models import Company
+
+RESUMED = "The connection to Exact Online is ready again: sending the order."
+
+
+def outbox_wait(*, order_id: int, reason: str, now: datetime) -> bool:
+    """Park a Queued order (or one whose worker died mid-send) until the connection is back.
+
+    `reason` is shown on the order. False when the order is not Queued, already waits, or a
+    live worker holds it. A dead worker's "Exact may have it" stays: the next try looks up.
+    """
+    free = Q(lease_token__isnull=True, order__status=Order.Status.QUEUED)
+    stale = Q(lease_token__isnull=False, lease_until__lt=now)
+    with transaction.atomic():
+        rows = OrderOutbox.objects.filter(order_id=order_id, waiting_since__isnull=True)
+        row = rows.filter(free | stale).first()
+        if row is None:
+            return False
+        parked = rows.filter(pk=row.pk, lease_token=row.lease_token).update(
+            lease_token=None, lease_until=None, waiting_since=now, last_error=reason
+        )
+        if not parked:
+            return False
+        Order.objects.filter(
+            pk=order_id, status__in=[Order.Status.QUEUED, Order.Status.SENDING]
+        ).update(
+            status=Order.Status.QUEUED,
+            exact_message=reason,
+            updated_at=now,
+            row_version=version_next(company=row.company_id),
+        )
+        OrderEvent.objects.create(
+            order_id=order_id, status=Order.Status.QUEUED, message=reason, at=now
+        )
+    return True
+
+
+def outbox_resume(*, company: Company, now: datetime | None = None) -> int:
+    """Make every order of the company that waits for the connection due now, and enqueue it.
+
+    Call it when the connection is usable again (after Authorize Salesdesk). Returns how
+    many orders were released; the sends are enqueued after the transaction commits.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        waiting = OrderOutbox.objects.filter(company=company, waiting_since__isnull=False)
+        ids = list(waiting.order_by("available_at", "order_id").values_list("order_id", flat=True))
+        if not ids:
+            return 0
+        OrderOutbox.objects.filter(order_id__in=ids).update(
+            waiting_since=None, available_at=now, last_error=""
+        )
+        Order.objects.filter(pk__in=ids, status=Order.Status.QUEUED).update(
+            exact_message="", updated_at=now, row_version=version_next(company=company)
+        )
+        OrderEvent.objects.bulk_create(
+            OrderEvent(order_id=pk, status=Order.Status.QUEUED, message=RESUMED, at=now)
+            for pk in ids
+        )
+        transaction.on_commit(lambda: _enqueue_sends(ids))
+    return len(ids)
+
+
+def _enqueue_sends(order_ids: list[int]) -> None:
+    # Late import: the integration app imports this one.
+    from salesdesk.integration.order_tasks import order_send_enqueue
+
+    for order_id in order_ids:
+        order_send_enqueue(order_id=order_id)
