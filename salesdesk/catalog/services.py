@@ -9,120 +9,22 @@ ever hard-deleted").
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db import connections, models, router
+from django.db import models
 from django.utils import timezone
 
 from salesdesk.api.changes import version_next
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
+from salesdesk.catalog.selectors import ITEM_TEXT
+from salesdesk.catalog.upsert import UpsertResult, exact_pks, exact_upsert_many
+from salesdesk.catalog.vat import item_rows_with_vat
 from salesdesk.tenants.models import Company
 
+__all__ = ["UpsertResult", "exact_pks", "exact_upsert_many"]  # the customers app uses them
+
 Row = dict[str, Any]
-_KEY = ["company", "exact_id"]
-
-
-@dataclass(frozen=True)
-class UpsertResult:
-    created: int = 0
-    updated: int = 0
-
-    def __add__(self, other: UpsertResult) -> UpsertResult:
-        return UpsertResult(self.created + other.created, self.updated + other.updated)
-
-
-def exact_upsert_many(
-    model: type[models.Model], *, company: Company, rows: Sequence[Row]
-) -> UpsertResult:
-    """Insert or update `rows` of `model` by (company, exact_id) in one statement per call.
-
-    Every field present in the rows is written (keys are field names or attnames such as
-    `item_id`); missing fields of new rows get their defaults. The same exact_id twice keeps
-    the last row. The statement is `INSERT ... ON CONFLICT (company_id, exact_id) DO UPDATE`
-    run through `executemany` (SQLite 3.24+ and PostgreSQL): Django's bulk_create builds the
-    same SQL, but at a tenth of the speed for a sync page of 1,000 rows.
-    """
-    unique = {row["exact_id"]: row for row in rows}
-    if not unique:
-        return UpsertResult()
-    if _versioned(model):  # the reps' delta feed sees every write (salesdesk/api/changes.py)
-        version = version_next(company=company)
-        unique = {key: {**row, "row_version": version} for key, row in unique.items()}
-    existing = exact_pks(model, company=company, exact_ids=unique)
-    connection = connections[router.db_for_write(model)]
-    plan = _upsert_plan(model, tuple(next(iter(unique.values()))), connection)
-    params = [plan.values(company.pk, row) for row in unique.values()]
-    with connection.cursor() as cursor:
-        cursor.executemany(plan.sql, params)
-    return UpsertResult(created=len(unique) - len(existing), updated=len(existing))
-
-
-@dataclass(frozen=True)
-class _UpsertPlan:
-    sql: str
-    keys: tuple[tuple[str | None, Callable[[Any], Any], Any], ...]  # (row key, prep, default)
-
-    def values(self, company_id: int, row: Row) -> list[Any]:
-        return [company_id] + [
-            prep(row[key] if key is not None else default) for key, prep, default in self.keys
-        ]
-
-
-# Values these fields hold go to the database as they are (no conversion per value).
-_PLAIN_TYPES = frozenset(
-    {"CharField", "TextField", "BooleanField", "BigIntegerField", "IntegerField",
-     "PositiveIntegerField", "SmallIntegerField", "PositiveSmallIntegerField", "ForeignKey"}
-)  # fmt: skip
-
-
-def _prep(field: models.Field, connection) -> Callable[[Any], Any]:
-    if field.get_internal_type() in _PLAIN_TYPES:
-        return _same
-    return partial(field.get_db_prep_save, connection=connection)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _upsert_plan(model: type[models.Model], given: tuple[str, ...], connection) -> _UpsertPlan:
-    quote = connection.ops.quote_name
-    fields = [
-        f for f in model._meta.concrete_fields if not f.primary_key and f.attname != "company_id"
-    ]
-    known = {f.attname for f in fields} | {f.name for f in fields}
-    if unknown := set(given) - known:
-        raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")
-    keys, updates = [], []
-    for field in fields:
-        key = next((k for k in (field.attname, field.name) if k in given), None)
-        prep = _prep(field, connection)
-        keys.append((key, prep, field.get_default() if key is None else None))
-        if key is not None and field.name != "exact_id":
-            updates.append(f"{quote(field.column)} = excluded.{quote(field.column)}")
-    columns = ", ".join(quote(c) for c in ["company_id", *(f.column for f in fields)])
-    marks = ", ".join(["%s"] * (len(fields) + 1))
-    # Identifiers come from the model's meta, quoted; values go as parameters.
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks}) "  # noqa: S608
-        f"ON CONFLICT ({quote('company_id')}, {quote('exact_id')}) "
-        f"DO UPDATE SET {', '.join(updates)}"
-    )
-    return _UpsertPlan(sql=sql, keys=tuple(keys))
-
-
-def exact_pks(
-    model: type[models.Model], *, company: Company, exact_ids: Iterable[uuid.UUID]
-) -> dict[uuid.UUID, int]:
-    """{exact_id: pk} of the company's stored rows among `exact_ids` (one query)."""
-    ids = list(exact_ids)
-    if not ids:
-        return {}
-    found = model.objects.filter(company=company, exact_id__in=ids).values_list("exact_id", "pk")
-    return dict(found)
 
 
 def exact_deactivate_many(
@@ -150,8 +52,10 @@ def _versioned(model: type[models.Model]) -> bool:
 
 def item_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
     """Store items from Exact; `synced_at` marks them seen now (used by full-run sweeps)."""
-    now = timezone.now()
-    return exact_upsert_many(Item, company=company, rows=[{**r, "synced_at": now} for r in rows])
+    rows = item_rows_with_vat(company=company, rows=rows)  # VAT rate from the code (vat.py)
+    return exact_upsert_many(
+        Item, company=company, rows=rows, extra={"synced_at": timezone.now()}, text=ITEM_TEXT
+    )
 
 
 def item_deactivate_many(*, company: Company, exact_ids: Iterable[uuid.UUID]) -> int:
@@ -165,9 +69,8 @@ def item_deactivate_unseen(*, company: Company, since) -> int:
 
 
 def price_list_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
-    now = timezone.now()
     return exact_upsert_many(
-        PriceList, company=company, rows=[{**r, "synced_at": now} for r in rows]
+        PriceList, company=company, rows=rows, extra={"synced_at": timezone.now()}
     )
 
 

@@ -21,6 +21,7 @@ from salesdesk.catalog.services import (
     exact_upsert_many,
 )
 from salesdesk.customers.models import Customer
+from salesdesk.customers.selectors import CUSTOMER_TEXT
 from salesdesk.tenants.models import Company
 
 
@@ -36,11 +37,9 @@ def customer_upsert_many(*, company: Company, rows: Sequence[dict[str, Any]]) ->
             "exact_id", "pk"
         )
     )
-    now = timezone.now()
-    ready = [
-        {**r, "price_list_id": lists.get(r["price_list_exact_id"]), "synced_at": now} for r in rows
-    ]
-    return exact_upsert_many(Customer, company=company, rows=ready)
+    ready = [{**r, "price_list_id": lists.get(r["price_list_exact_id"])} for r in rows]
+    extra = {"synced_at": timezone.now()}
+    return exact_upsert_many(Customer, company=company, rows=ready, extra=extra, text=CUSTOMER_TEXT)
 
 
 def customer_deactivate_many(*, company: Company, exact_ids: Iterable[uuid.UUID]) -> int:

@@ -1,6 +1,9 @@
-import pytest
-from django.db import connection
+import uuid
 
+import pytest
+from django.db import IntegrityError, connection, transaction
+
+from salesdesk.catalog import services
 from salesdesk.catalog.models import Item
 from salesdesk.catalog.selectors import ITEM_TEXT, ItemFilters, item_search
 from tests.salesdesk.catalog.factories import make_item
@@ -43,3 +46,44 @@ def test_ensure_rebuilds_after_a_table_rebuild_dropped_the_triggers():
     make_item(company=company, code="A-2", description="Olijven")  # not indexed now
     assert ITEM_TEXT.ensure(connection) is True
     assert found(company, "olij") == ["A-1", "A-2"]
+
+
+def _row(exact_id, code: str, description: str) -> dict:
+    return {"exact_id": exact_id, "code": code, "description": description, "barcode": "871"}
+
+
+@pytest.mark.django_db
+def test_bulk_upserts_keep_the_index_right_and_leave_the_triggers_live():
+    company, other = make_company(), make_company()
+    first, second = uuid.uuid4(), uuid.uuid4()
+    services.item_upsert_many(company=other, rows=[_row(uuid.uuid4(), "B-1", "Stroopwafels")])
+    services.item_upsert_many(
+        company=company, rows=[_row(first, "A-1", "Stroopwafels"), _row(second, "A-2", "Kaas")]
+    )
+    assert found(company, "stroop") == ["A-1"]  # the other company's match stays its own
+    # A changed description is re-indexed, an unchanged row keeps its one entry.
+    services.item_upsert_many(
+        company=company, rows=[_row(first, "A-1", "Hagelslag"), _row(second, "A-2", "Kaas")]
+    )
+    assert found(company, "stroop") == []
+    assert found(company, "hagel") == ["A-1"]
+    assert found(company, "kaas") == ["A-2"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM catalog_item_fts_docsize")
+        assert cursor.fetchone()[0] == 3  # one entry per row: nothing indexed twice
+        cursor.execute(f"SELECT count(*) FROM {ITEM_TEXT.paused_table}")
+        assert cursor.fetchone()[0] == 0
+    services.item_deactivate_many(company=company, exact_ids=[second])
+    assert found(company, "kaas") == ["A-2"]  # deactivated items stay findable, marked inactive
+    Item.objects.filter(company=company, exact_id=second).update(description="Pindakaas")
+    assert found(company, "pinda") == ["A-2"]  # the triggers work again after a bulk write
+
+
+@pytest.mark.django_db
+def test_a_failed_bulk_write_leaves_the_triggers_on():
+    company = make_company()
+    broken = {"exact_id": uuid.uuid4(), "code": "A-0", "description": None}  # NOT NULL
+    with pytest.raises(IntegrityError), transaction.atomic():
+        services.item_upsert_many(company=company, rows=[broken])  # fails with triggers paused
+    make_item(company=company, code="A-1", description="Olijfolie")
+    assert found(company, "olijf") == ["A-1"]
