@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from salesdesk.catalog.csv_export import csv_response
 from salesdesk.catalog.forms import ItemListForm
+from salesdesk.catalog.keyset import sorted_like_pages
 from salesdesk.catalog.list_links import export_query, pager_links, sort_links
 from salesdesk.catalog.pricing import price_list_prices_for_item
 from salesdesk.catalog.selectors import (
@@ -54,11 +55,8 @@ def item_list_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def item_export_view(request: HttpRequest) -> HttpResponse:
     form = _form(request)
-    field = form.page_request().sort
     items = item_search(company=request.company, filters=form.filters())
-    items = (
-        items.order_by(field, "pk") if not field.startswith("-") else items.order_by(field, "-pk")
-    )
+    items = sorted_like_pages(items, form.page_request().sort)
     return csv_response(
         filename=f"items-{request.company.slug}.csv",
         header=CSV_HEADER,
