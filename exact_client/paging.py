@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import PagingError, TransportError
-from .rows import convert_row
+from .rows import convert_rows
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,16 @@ def page_from_payload(payload: Any, int64_fields: Iterable[str] = ()) -> Page:
     """
     d = payload.get("d") if isinstance(payload, dict) else None
     if isinstance(d, list):
-        return Page(rows=[convert_row(row, int64_fields) for row in d])
+        return Page(rows=convert_rows(d, int64_fields))
     if isinstance(d, dict) and isinstance(d.get("results"), list):
         count = d.get("__count")
         return Page(
-            rows=[convert_row(row, int64_fields) for row in d["results"]],
+            rows=convert_rows(d["results"], int64_fields),
             count=int(count) if count is not None else None,
             next_url=d.get("__next") or None,
         )
     if isinstance(d, dict):
-        return Page(rows=[convert_row(d, int64_fields)])
+        return Page(rows=convert_rows([d], int64_fields))
     raise TransportError("Exact Online sent JSON without the `d` envelope")
 
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _EPOCH = datetime(1970, 1, 1)
+_EPOCH_UTC = datetime(1970, 1, 1, tzinfo=UTC)
 _DATE_RE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
 _GUID_RE = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -34,13 +35,30 @@ def parse_date(value: str) -> datetime:
     match = _DATE_RE.match(value)
     if match is None:
         raise ValueError(f"not an Exact /Date()/ value: {value!r}")
-    wall = _EPOCH + timedelta(milliseconds=int(match.group(1)))
+    milliseconds = int(match.group(1))
     if match.group(2):
-        return wall.replace(tzinfo=UTC)
+        return _EPOCH_UTC + timedelta(milliseconds=milliseconds)
     try:
-        return wall.replace(tzinfo=AMSTERDAM).astimezone(UTC)
+        return _EPOCH_UTC + timedelta(milliseconds=milliseconds) - _amsterdam_offset(milliseconds)
     except OverflowError:  # Exact's "empty" dates such as 0001-01-01
-        return wall.replace(tzinfo=UTC)
+        return (_EPOCH + timedelta(milliseconds=milliseconds)).replace(tzinfo=UTC)
+
+
+_HOUR_MS = 3_600_000
+_offsets: dict[int, timedelta] = {}
+
+
+def _amsterdam_offset(wall_milliseconds: int) -> timedelta:
+    """Amsterdam's UTC offset at a wall-clock time; the same for a whole wall-clock hour
+    (the clocks change on the hour), so it is looked up once per hour seen."""
+    hour = wall_milliseconds // _HOUR_MS
+    offset = _offsets.get(hour)
+    if offset is None:
+        if len(_offsets) > 100_000:  # a bound, far above the hours one sync sees
+            _offsets.clear()
+        wall = _EPOCH + timedelta(milliseconds=hour * _HOUR_MS)
+        offset = _offsets[hour] = AMSTERDAM.utcoffset(wall)
+    return offset
 
 
 def format_date(moment: datetime | date) -> str:

@@ -149,17 +149,25 @@ class TextBulk:
         self.cursor = cursor
 
     def forget(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Take rows out of the index: (id, *their indexed columns as stored now)."""
+        """Take rows out of the index: (id, *their indexed columns as stored now), by id."""
         fts, cols = self.index.fts_table, ", ".join(self.index.columns)
         marks = ", ".join(["%s"] * len(self.index.columns))
         sql = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', %s, {marks})"  # noqa: S608
         self.cursor.executemany(sql, list(rows))
 
     def index_where(self, where: str, params: Sequence[Any]) -> None:
-        """Index the table's rows matching the SQL condition `where` (one statement)."""
+        """Index the table's rows matching the SQL condition `where` (one statement).
+
+        Callers go up in rowid: each call's rows come after the previous call's.
+        """
         fts, cols = self.index.fts_table, ", ".join(self.index.columns)
         self.cursor.execute(
             f"INSERT INTO {fts}(rowid, {cols}) "  # noqa: S608
-            f"SELECT id, {cols} FROM {self.index.table} WHERE {where}",
+            f"SELECT id, {cols} FROM {self.index.table} WHERE {where} ORDER BY id",
             params,
         )
+
+    def newest_id(self) -> int:
+        """The highest id in the table now (0 when empty)."""
+        self.cursor.execute(f"SELECT coalesce(max(id), 0) FROM {self.index.table}")  # noqa: S608
+        return self.cursor.fetchone()[0]

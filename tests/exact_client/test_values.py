@@ -1,12 +1,12 @@
 """Exact's value formats (spec §3.4): /Date() in Amsterdam wall clock, Int64 strings, codes."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from exact_client import values
-from exact_client.rows import convert_row
+from exact_client.rows import convert_row, convert_rows
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -114,3 +114,68 @@ def test_convert_row_converts_dates_int64_guids_and_keeps_padding():
     assert converted["Stock"] == 3.5
     assert converted["Notes"] is None
     assert converted["SalesOrderLines"] == [{"Item": "ab0be1c2-0000-4000-8000-000000000001"}]
+
+
+def test_convert_rows_tells_each_column_by_its_values_not_its_first_row():
+    rows = [
+        {"ID": "AAAAAAAA-0389-4183-BF67-AC1C179E1050", "End": None, "Barcode": "ABC", "T": "5"},
+        {
+            "ID": "BBBBBBBB-0389-4183-BF67-AC1C179E1050",
+            "End": "/Date(0)/",
+            "Barcode": "x",
+            "T": "6",
+        },
+        # A row shaped unlike the others is converted on its own.
+        {"ID": "CCCCCCCC-0389-4183-BF67-AC1C179E1050", "Extra": "/Date(1000)/"},
+    ]
+    converted = convert_rows(rows, ["T"])
+    assert converted is rows  # a page's rows are converted where they are
+    assert [row["ID"][:8] for row in rows] == ["aaaaaaaa", "bbbbbbbb", "cccccccc"]
+    assert rows[0]["End"] is None
+    assert rows[1]["End"] == datetime(1969, 12, 31, 23, 0, tzinfo=UTC)  # Amsterdam midnight
+    assert rows[2]["Extra"] == datetime(1969, 12, 31, 23, 0, 1, tzinfo=UTC)
+    assert [rows[0]["Barcode"], rows[1]["Barcode"]] == ["ABC", "x"]  # text keeps its case
+    assert [rows[0]["T"], rows[1]["T"]] == [5, 6]
+
+
+def test_convert_rows_leaves_text_that_only_looks_like_a_guid_or_a_date():
+    # Dates are told by their form wherever they are (Exact writes no other /Date( text).
+    guid = "61FACAED-0389-4183-BF67-AC1C179E1050"
+    rows = [
+        {"YourRef": guid, "Remarks": "/Date(soon)/", "Item": guid},
+        {"YourRef": "PO-1", "Remarks": "/Date(1000)/", "Item": "not-a-guid"},
+    ]
+    convert_rows(rows)
+    assert [row["YourRef"] for row in rows] == [guid, "PO-1"]  # free text: never touched
+    soon, later = (row["Remarks"] for row in rows)
+    assert (soon, later.second) == ("/Date(soon)/", 1)  # only a well-formed /Date()/ converts
+    assert [row["Item"] for row in rows] == [guid.lower(), "not-a-guid"]
+
+
+def test_convert_row_leaves_the_callers_row_and_its_children_alone():
+    row = {"ID": "61FACAED-0389-4183-BF67-AC1C179E1050", "Lines": {"results": [{"Q": "7"}]}}
+    converted = convert_row(row, ["Q"])
+    assert converted["Lines"] == [{"Q": 7}]
+    assert row == {"ID": "61FACAED-0389-4183-BF67-AC1C179E1050", "Lines": {"results": [{"Q": "7"}]}}
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        datetime(2026, 3, 29, 0, 0),  # the spring change, 02:00 -> 03:00 (the gap)
+        datetime(2026, 10, 25, 0, 0),  # the autumn change, 03:00 -> 02:00 (the fold)
+        datetime(1977, 4, 3, 0, 0),  # the first summer time of the modern rules
+    ],
+)
+def test_parse_date_follows_amsterdams_clock_minute_by_minute_around_a_change(wall):
+    for minute in range(0, 6 * 60, 7):
+        moment = wall + timedelta(minutes=minute, milliseconds=123)
+        milliseconds = (moment - datetime(1970, 1, 1)) // timedelta(milliseconds=1)
+        expected = moment.replace(tzinfo=ZoneInfo("Europe/Amsterdam")).astimezone(UTC)
+        assert values.parse_date(f"/Date({milliseconds})/") == expected, moment
+
+
+def test_parse_date_keeps_exacts_empty_dates():
+    first = (datetime(1, 1, 1) - datetime(1970, 1, 1)) // timedelta(milliseconds=1)
+    assert values.parse_date(f"/Date({first})/") == datetime(1, 1, 1, tzinfo=UTC)
+    assert values.parse_date("/Date(1000+0100)/") == datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)

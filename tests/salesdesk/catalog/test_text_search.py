@@ -1,7 +1,7 @@
 import uuid
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from salesdesk.catalog import services
 from salesdesk.catalog.models import Item
@@ -87,3 +87,38 @@ def test_a_failed_bulk_write_leaves_the_triggers_on():
         services.item_upsert_many(company=company, rows=[broken])  # fails with triggers paused
     make_item(company=company, code="A-1", description="Olijfolie")
     assert found(company, "olijf") == ["A-1"]
+
+
+def _integrity_check(fts_table: str) -> None:
+    """FTS5 compares its index with the content table (rank 1); raises when they differ."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {fts_table}({fts_table}, rank) VALUES ('integrity-check', 1)")
+
+
+@pytest.mark.django_db
+def test_pages_of_new_and_changed_rows_in_random_id_order_keep_the_index_exact():
+    company, other = make_company(), make_company()
+    ids = [uuid.uuid4() for _ in range(600)]  # random: the order of the unique index
+    first = [_row(exact_id, f"A-{n:04}", f"Stroopwafel {n}") for n, exact_id in enumerate(ids)]
+    services.item_upsert_many(company=company, rows=first[:400])
+    services.item_upsert_many(company=other, rows=[_row(uuid.uuid4(), "B-1", "Stroopwafel")])
+    # Changed text, unchanged rows and new rows in one page, in no particular order.
+    changed = [_row(ids[n], f"A-{n:04}", f"Hagelslag {n}") for n in range(0, 400, 2)]
+    services.item_upsert_many(company=company, rows=first[400:] + changed + first[1:400:2])
+    _integrity_check("catalog_item_fts")
+    assert len(found(company, "stroopwafel")) == 400
+    assert len(found(company, "hagelslag")) == 200
+    assert found(company, "hagelslag 398") == ["A-0398"]
+    assert found(company, "stroopwafel 398") == []
+
+
+@pytest.mark.django_db
+def test_the_integrity_check_sees_a_row_the_index_missed():
+    company = make_company()
+    services.item_upsert_many(company=company, rows=[_row(uuid.uuid4(), "A-1", "Kaas")])
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO catalog_item_fts_paused DEFAULT VALUES")  # triggers off
+        make_item(company=company, code="A-2", description="Olijfolie")
+        cursor.execute("DELETE FROM catalog_item_fts_paused")
+    with pytest.raises(DatabaseError):
+        _integrity_check("catalog_item_fts")
