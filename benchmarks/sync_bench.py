@@ -215,6 +215,11 @@ def large_figure(rows_out: list, count: int) -> None:
              f"alone {stored / max(wall - waited, 1e-9):,.0f} records/s), {peak_mb:.0f} MB peak",
              wall / max(waited, 1e-9))
         )  # fmt: skip
+        if stored / wall < RATE or peak_mb >= PEAK_MB:
+            BREAKDOWN.append(
+                f"Not met: {count:,} + {count:,} records stored at {stored / wall:,.0f} "
+                f"records/s (target {RATE:,}) with a {peak_mb:.0f} MB peak (target < {PEAK_MB})."
+            )
         python = wall - waited - spent["sql"] - spent["commit"]
         BREAKDOWN.append(
             f"Where the {stored:,} records' {wall:.1f} s went, measured in the same run: "
