@@ -43,7 +43,8 @@ def convert_rows(rows: list[dict[str, Any]], int64_fields: Iterable[str] = ()) -
 
 
 def _convert_column(rows: list[dict[str, Any]], name: str, int64_set: frozenset[str]) -> None:
-    first = next((v for row in rows if (v := row.get(name)) is not None), None)
+    # The first value that says something: servers differ in sending null or "" for "none".
+    first = next((v for row in rows if (v := row.get(name)) is not None and v != ""), None)
     if first is None or first is True or first is False:
         return
     if name in int64_set:

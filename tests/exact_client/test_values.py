@@ -179,3 +179,12 @@ def test_parse_date_keeps_exacts_empty_dates():
     first = (datetime(1, 1, 1) - datetime(1970, 1, 1)) // timedelta(milliseconds=1)
     assert values.parse_date(f"/Date({first})/") == datetime(1, 1, 1, tzinfo=UTC)
     assert values.parse_date("/Date(1000+0100)/") == datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)
+
+
+def test_convert_rows_looks_past_empty_strings_to_tell_a_column():
+    rows = [{"PriceList": "", "Start": ""}, {"PriceList": "AB0BE1C2-0000-4000-8000-0000000000FF"}]
+    rows[1]["Start"] = "/Date(0)/"
+    convert_rows(rows)
+    assert rows[0] == {"PriceList": "", "Start": ""}
+    assert rows[1]["PriceList"] == "ab0be1c2-0000-4000-8000-0000000000ff"
+    assert rows[1]["Start"] == datetime(1969, 12, 31, 23, 0, tzinfo=UTC)
