@@ -51,6 +51,7 @@ class SyncRun(models.Model):
         MANUAL = "manual", "Manual"
         SCHEDULE = "schedule", "Schedule"
         CLI = "cli", "Command line"
+        WEBHOOK = "webhook", "Exact webhook"
 
     ACTIVE = (Status.QUEUED, Status.RUNNING)
 

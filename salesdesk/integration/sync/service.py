@@ -21,6 +21,8 @@ from salesdesk.tenants.models import Company
 
 LOGGER = logging.getLogger("salesdesk.sync")
 RECORD_ENTITIES = (SyncEntity.ITEMS, SyncEntity.CUSTOMERS, SyncEntity.PRICES)
+# Runs nobody watches start: their failures go to the admins by e-mail.
+UNATTENDED = frozenset({SyncRun.Trigger.SCHEDULE, SyncRun.Trigger.WEBHOOK})
 
 
 def sync_request(
@@ -93,8 +95,8 @@ def _finish(run: SyncRun, *, error: str = "", needs_reauth: bool = False, calls=
         "sync run finished",
         extra={"run": run.pk, "entity": run.entity, "status": run.status, "calls": run.calls},
     )
-    if error and (run.trigger == SyncRun.Trigger.SCHEDULE or needs_reauth):
+    if error and (run.trigger in UNATTENDED or needs_reauth):
         alerts.alert_admins(company=run.company, reason=error, needs_reauth=needs_reauth)
-    elif not error and run.trigger == SyncRun.Trigger.SCHEDULE:
+    elif not error and run.trigger in UNATTENDED:
         alerts.alert_clear(company=run.company)
     return run

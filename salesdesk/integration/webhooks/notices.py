@@ -98,7 +98,7 @@ def webhook_sync_fire(
     )
     if entity is None:
         return None
-    run, created = sync_request(company=company, entity=entity)
+    run, created = sync_request(company=company, entity=entity, trigger=SyncRun.Trigger.WEBHOOK)
     if not created:
         webhook_sync_arm(company=company, topic=topic, now=now)
     return run

@@ -92,3 +92,20 @@ def _run_scheduled(company) -> None:
         sync_request(company=company, entity=entity, trigger=SyncRun.Trigger.SCHEDULE)
     failed = SyncRun.objects.filter(company=company, status=SyncRun.Status.FAILED)
     assert failed.exists()
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+@pytest.mark.parametrize(
+    ("trigger", "mails"),
+    [(SyncRun.Trigger.WEBHOOK, 1), (SyncRun.Trigger.SCHEDULE, 1), (SyncRun.Trigger.MANUAL, 0)],
+)
+def test_a_failed_run_nobody_watched_start_mails_the_admins(trigger, mails):
+    from salesdesk.integration.sync import runs, service
+
+    company, other = make_company(), make_company()
+    make_user(company=company)
+    make_user(company=other)
+    run, _ = runs.sync_run_start(company=company, entity="items", trigger=trigger)
+    service._finish(run, error="Exact Online answered 500: the server had a fault")
+    assert len(mail.outbox) == mails
+    assert all("500" in message.body for message in mail.outbox)

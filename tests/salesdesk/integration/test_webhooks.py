@@ -194,5 +194,6 @@ def test_the_sync_waits_while_notices_keep_coming_then_runs_once(client, setting
 
     run = webhook_sync_fire(company=acme, topic="Items", now=soon + timedelta(seconds=7))
     assert run is not None and run.entity == "items" and run.company == acme
+    assert run.get_trigger_display() == "Exact webhook"  # the history says what started it
     state.refresh_from_db()
     assert state.sync_due_at is None and state.armed_at is None
