@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from salesdesk.api.changes import version_next
+from salesdesk.catalog import shown_elsewhere
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.selectors import ITEM_TEXT
 from salesdesk.catalog.upsert import UpsertResult, exact_pks, exact_upsert_many
@@ -69,15 +70,30 @@ def item_deactivate_unseen(*, company: Company, since) -> int:
 
 
 def price_list_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
-    return exact_upsert_many(
-        PriceList, company=company, rows=rows, extra={"synced_at": timezone.now()}
-    )
+    stored = PriceList.objects.filter(company=company, exact_id__in=[r["exact_id"] for r in rows])
+    with _lists_shown(stored, company):
+        return exact_upsert_many(
+            PriceList, company=company, rows=rows, extra={"synced_at": timezone.now()}
+        )
 
 
 def price_list_deactivate_unseen(*, company: Company, seen: Iterable[uuid.UUID]) -> int:
     """Price lists come from a full listing each run: the ones not listed are gone."""
     stale = PriceList.objects.filter(company=company, active=True).exclude(exact_id__in=seen)
-    return deactivate(stale, company=company)
+    with _lists_shown(stale, company):
+        return deactivate(stale, company=company)
+
+
+def _lists_shown(rows: models.QuerySet, company: Company):
+    touch = shown_elsewhere.price_lists_touch
+    fields = shown_elsewhere.PRICE_LIST_SHOWN
+    return shown_elsewhere.shown_changes_follow(rows, company=company, fields=fields, touch=touch)
+
+
+def _periods_shown(rows: models.QuerySet, company: Company):
+    touch = shown_elsewhere.periods_touch
+    fields = shown_elsewhere.PERIOD_SHOWN
+    return shown_elsewhere.shown_changes_follow(rows, company=company, fields=fields, touch=touch)
 
 
 def price_list_period_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
@@ -85,13 +101,20 @@ def price_list_period_upsert_many(*, company: Company, rows: Sequence[Row]) -> U
     lists = exact_pks(
         PriceList, company=company, exact_ids={r["price_list_exact_id"] for r in rows}
     )
-    known = [_swap(r, "price_list_exact_id", "price_list_id", lists) for r in rows]
-    return exact_upsert_many(PriceListPeriod, company=company, rows=[r for r in known if r])
+    known = [
+        r for r in (_swap(r, "price_list_exact_id", "price_list_id", lists) for r in rows) if r
+    ]
+    stored = PriceListPeriod.objects.filter(
+        company=company, exact_id__in=[r["exact_id"] for r in known]
+    )
+    with _periods_shown(stored, company):
+        return exact_upsert_many(PriceListPeriod, company=company, rows=known)
 
 
 def price_list_period_deactivate_unseen(*, company: Company, seen: Iterable[uuid.UUID]) -> int:
-    stale = PriceListPeriod.objects.filter(company=company, active=True)
-    return deactivate(stale.exclude(exact_id__in=seen), company=company)
+    stale = PriceListPeriod.objects.filter(company=company, active=True).exclude(exact_id__in=seen)
+    with _periods_shown(stale, company):
+        return deactivate(stale, company=company)
 
 
 def volume_discount_upsert_many(
