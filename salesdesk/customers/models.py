@@ -14,7 +14,7 @@ class Customer(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="customers")
     exact_id = models.UUIDField()
     code = models.CharField(max_length=18)
-    code_display = models.CharField(max_length=18, db_index=True)
+    code_display = models.CharField(max_length=18)  # indexed with the company (Meta)
     name = models.CharField(max_length=200)
     address_line1 = models.CharField(max_length=200, blank=True)
     address_line2 = models.CharField(max_length=200, blank=True)
