@@ -11,6 +11,9 @@ from .http import Request, Response, text_response
 from .scopes import endpoint_of, violation
 from .state import SandboxState
 
+# Exact does not validate the division in these URLs (spec §4.2, picqer#470): a client may
+# call them with `Me.CurrentDivision` even when the user left that division out of the consent.
+DIVISION_UNCHECKED = frozenset({"system/divisions"})
 NOT_JSON = (
     "The sandbox answers in JSON only: send 'Accept: application/json'. "
     "(Exact Online would answer in Atom XML.)"
@@ -56,10 +59,16 @@ def not_acceptable() -> Response:
     return text_response(406, NOT_JSON)
 
 
-def division_refusal(state: SandboxState, grant: Grant, division: int) -> Response | None:
-    """403 `Reason: NoDivisionAccess` unless the user has the division and consented to it."""
+def division_refusal(
+    state: SandboxState, grant: Grant, division: int, resource: str = ""
+) -> Response | None:
+    """403 `Reason: NoDivisionAccess` unless the user has the division and consented to it
+    (any existing division will do for `DIVISION_UNCHECKED` endpoints)."""
     consented = division in grant.divisions and division in state.user_divisions(grant.username)
-    if consented and division in state.divisions:
+    unchecked = (
+        endpoint_of(resource).strip("/").lower().removesuffix("/$count") in DIVISION_UNCHECKED
+    )
+    if (consented or unchecked) and division in state.divisions:
         return None
     response = odata_error(403, "Forbidden")
     return response.header("Reason", "NoDivisionAccess: You have no access to this division.")
@@ -84,7 +93,7 @@ def admit(state: SandboxState, req: Request, division: int, resource: str) -> Pa
     blocked = error_block(state, key, now)
     if blocked:
         return blocked
-    refusal = division_refusal(state, grant, division)
+    refusal = division_refusal(state, grant, division, resource)
     if refusal:
         state.errors.record(key, refusal.status, now)
         return refusal

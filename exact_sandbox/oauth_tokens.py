@@ -21,7 +21,9 @@ def _refusal(error: TokenError) -> Response:
 
 
 def _exchange(state: SandboxState, form: dict[str, str]) -> Response:
-    app = state.apps.get(form.get("client_id", ""))
+    # The App Center may show the client id wrapped in braces (spec §1.3); the login page
+    # accepts that spelling, so the token endpoint does too.
+    app = state.apps.get(form.get("client_id", "").strip("{}"))
     secret = form.get("client_secret", "")
     if app is None or not hmac.compare_digest(app.secret.encode(), secret.encode()):
         return oauth_error(401, "invalid_client", "Invalid client credentials.")

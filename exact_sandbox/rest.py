@@ -19,7 +19,7 @@ from .resources import accounts, items, sales_orders
 from .resources.catalog import ENDPOINTS, Endpoint
 from .resources.collection import read_collection
 from .resources.context import CallContext
-from .resources.divisions import read_divisions
+from .resources.divisions import divisions_table
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.sync_feed import read_sync
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
@@ -80,9 +80,8 @@ def _dispatch(state, req: RestRequest) -> Response:
 
 def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Response:
     options = parse_options(ctx.req.query)
-    if not endpoint.table:
-        return read_divisions(ctx, endpoint, options)
-    table = getattr(ctx.division, endpoint.table)
+    # system/Divisions has no stored table: it is built per call from the user's divisions.
+    table = getattr(ctx.division, endpoint.table) if endpoint.table else divisions_table(ctx)
     if count:
         return count_rows(table, endpoint, options)
     if key is not None and nav:

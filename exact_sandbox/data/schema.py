@@ -83,3 +83,4 @@ SYNC_VOLUME_DISCOUNT = VOLUME_DISCOUNT.sync_variant(_S + "Sales.SalesPriceListVo
 SYNC_SALES_ORDER_HEADER = SALES_ORDER.sync_variant(
     _S + "SalesOrder.SalesOrderHeader", id_alias=True
 )
+SYNC_SALES_ORDER_LINE = SALES_ORDER_LINE.sync_variant(_S + "SalesOrder.SalesOrderLine")

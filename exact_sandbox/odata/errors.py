@@ -12,5 +12,8 @@ class ODataError(Exception):
         self.message = message
 
 
+SKIP_REFUSED = "$skip is not supported; use the __next link ($skiptoken)."
+
+
 def bad_request(message: str) -> ODataError:
     return ODataError(400, message)

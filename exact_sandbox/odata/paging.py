@@ -13,7 +13,9 @@ from .errors import bad_request
 from .filter_parser import literal_of, tokenize
 from .values import ms_to_literal
 
-_SAFE = "$,'()*:/"
+# As in Exact's recorded links: quotes and commas stay, colons are encoded
+# (`$skiptoken=datetime'2018-09-21T04%3A18%3A55.617',guid'…'`, spec §3.2).
+_SAFE = "$,'()*/"
 
 
 def read_skiptoken(text: str) -> list[object]:
@@ -44,7 +46,8 @@ def literal_text(value: object, odata_type: str) -> str:
 
 def next_link(base: str, division: int, resource: str, query: dict[str, str], **replace) -> str:
     """Absolute `__next` URL: every original option, with `replace` applied (e.g. $skiptoken)."""
-    options = {name: value for name, value in query.items() if name != "$skiptoken"}
+    # `$skip` is spent on the first page: the skiptoken already marks the position.
+    options = {name: value for name, value in query.items() if name not in ("$skiptoken", "$skip")}
     for name, value in replace.items():
         options["$" + name] = value
     encoded = "&".join(f"{quote(name, safe='$')}={quote(str(value), safe=_SAFE)}"

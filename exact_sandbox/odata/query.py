@@ -21,16 +21,18 @@ class QueryOptions:
     inlinecount: bool = False
     expand: list[str] = field(default_factory=list)
     skiptoken: str | None = None
+    skip: int | None = None  # legacy endpoints only (spec §3.2); see collection.read_collection
 
 
 def parse_options(query: dict[str, str]) -> QueryOptions:
-    """Read `$select`, `$filter`, `$top`, `$orderby`, `$inlinecount`, `$expand`, `$skiptoken`."""
+    """Read `$select`, `$filter`, `$top`, `$orderby`, `$inlinecount`, `$expand`, `$skiptoken`,
+    `$skip` (whether the endpoint allows `$skip` is the endpoint's business)."""
     for name in query:
         if name.startswith("$") and name not in KNOWN:
             raise bad_request(f"The query parameter '{name}' begins with a system-reserved '$'")
-    if "$skip" in query:
-        raise bad_request("$skip is not supported; use the __next link ($skiptoken).")
     options = QueryOptions()
+    if "$skip" in query:
+        options.skip = _non_negative(query["$skip"], "$skip")
     if "$select" in query:
         options.select = [part.strip() for part in query["$select"].split(",") if part.strip()]
     if query.get("$filter") is not None:

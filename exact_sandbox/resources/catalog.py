@@ -33,6 +33,15 @@ ACCOUNT_FILTERS = (
 )  # fmt: skip
 
 
+# Our estimate of the pre-2017 endpoints (the spec names none): the old CRUD endpoints.
+# The price-list endpoints are newer; bulk/ and sync/ never take `$skip`.
+LEGACY_SKIP = frozenset({
+    "logistics/Items", "crm/Accounts", "logistics/ItemGroups", "logistics/Units",
+    "logistics/SalesItemPrices", "salesorder/SalesOrders", "salesorder/SalesOrderLines",
+    "system/Divisions", "vat/VATCodes",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """One URL path: which table it reads, in which shape, and what it allows."""
@@ -47,6 +56,11 @@ class Endpoint:
     @property
     def page_size(self) -> int:
         return PAGE if self.kind == "plain" else BULK_PAGE
+
+    @property
+    def allows_skip(self) -> bool:
+        """`$skip` works only on endpoints released before 1 March 2017 (spec §3.2, §3.5)."""
+        return self.path in LEGACY_SKIP
 
 
 _WRITE = frozenset({"GET", "POST", "PUT", "DELETE"})
@@ -67,6 +81,7 @@ _ENDPOINTS = (
     Endpoint("bulk/CRM/Accounts", "bulk", "accounts", s.ACCOUNT),
     Endpoint("bulk/Logistics/SalesItemPrices", "bulk", "item_prices", s.SALES_ITEM_PRICE),
     Endpoint("bulk/SalesOrder/SalesOrders", "bulk", "sales_orders", s.SALES_ORDER),
+    Endpoint("bulk/SalesOrder/SalesOrderLines", "bulk", "sales_order_lines", s.SALES_ORDER_LINE),
     Endpoint("sync/Logistics/Items", "sync", "items", s.SYNC_ITEM),
     Endpoint("sync/CRM/Accounts", "sync", "accounts", s.SYNC_ACCOUNT),
     Endpoint("sync/Logistics/SalesItemPrices", "sync", "item_prices", s.SYNC_SALES_ITEM_PRICE),
@@ -78,6 +93,9 @@ _ENDPOINTS = (
     ),
     Endpoint(
         "sync/SalesOrder/SalesOrderHeaders", "sync", "sales_orders", s.SYNC_SALES_ORDER_HEADER
+    ),
+    Endpoint(
+        "sync/SalesOrder/SalesOrderLines", "sync", "sales_order_lines", s.SYNC_SALES_ORDER_LINE
     ),
     Endpoint("sync/Deleted", "sync", "deleted", s.DELETED),
 )

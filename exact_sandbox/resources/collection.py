@@ -9,7 +9,7 @@ from ..data.pictures import URL_FIELDS
 from ..data.table import Table
 from ..http import Response, json_response
 from ..odata.envelope import Projector, collection, key_literal, resolve_select
-from ..odata.errors import bad_request
+from ..odata.errors import SKIP_REFUSED, bad_request
 from ..odata.filter_parser import fields_in
 from ..odata.paging import literal_text, next_link, read_skiptoken
 from ..odata.predicate import compile_filter, field_getter
@@ -34,11 +34,14 @@ def read_collection(
     if endpoint.kind == "bulk" and options.select is None and options.top != 1:
         raise bad_request(SELECT_REQUIRED)
     _check_mandatory_filter(ctx, endpoint, options)
+    if options.skip is not None and not endpoint.allows_skip:
+        raise bad_request(SKIP_REFUSED)
     fields, nested = resolve_select(schema, options.select, expandable=options.expand)
     predicate = compile_filter(options.filter, schema) if options.filter else None
     limit = endpoint.page_size if options.top is None else min(endpoint.page_size, options.top)
     may_continue = options.top is None or options.top > limit
     rows, token_of = _matching(table, schema, predicate, options)
+    rows = islice(rows, options.skip or 0, None)  # legacy `$skip`; __next drops it (paging.py)
     page = list(islice(rows, limit))
     more = may_continue and next(rows, None) is not None
     count = _count(table, schema, predicate, options) if options.inlinecount else None

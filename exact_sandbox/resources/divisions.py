@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from ..data.table import Table
-from ..http import Response
-from ..odata.query import QueryOptions
-from .catalog import Endpoint
-from .collection import read_collection
 from .context import CallContext
 
 
-def read_divisions(ctx: CallContext, endpoint: Endpoint, options: QueryOptions) -> Response:
-    """Exact does not check the division in this URL (picqer#470); any division answers."""
+def divisions_table(ctx: CallContext) -> Table:
+    """The user's divisions as a Table keyed by `Code` (Int32), so that key lookups
+    (`system/Divisions(124132)`, spec §1.2), `$count` and `$filter` work as elsewhere.
+
+    Exact does not check the division in this URL (picqer#470): the gate lets any
+    existing division through (`api_gate.DIVISION_UNCHECKED`)."""
     table = Table("Code")
     table.load({**data.info, "_ts": position} for position, data in enumerate(_reachable(ctx)))
-    return read_collection(ctx, endpoint, table, options)
+    return table
 
 
 def _reachable(ctx: CallContext) -> list:

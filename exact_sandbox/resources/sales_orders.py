@@ -52,6 +52,7 @@ def post_sales_order(ctx: CallContext, endpoint: Endpoint) -> Response:
     division.sales_orders.insert(order)
     for line in lines:
         line["_ts"] = division.next_timestamp()
+        line["Timestamp"] = str(line["_ts"])  # for sync/SalesOrder/SalesOrderLines
         division.sales_order_lines.insert(line)
     division.next_order_number += 1
     return created(ctx, endpoint, order, always_full=True)

@@ -8,7 +8,7 @@ from ..data.pictures import URL_FIELDS
 from ..data.table import Table
 from ..http import Response, json_response
 from ..odata.envelope import Projector, collection, resolve_select
-from ..odata.errors import bad_request
+from ..odata.errors import SKIP_REFUSED, bad_request
 from ..odata.filter_parser import Compare, Field, Literal
 from ..odata.paging import next_link, read_skiptoken
 from ..odata.query import QueryOptions
@@ -24,6 +24,8 @@ def read_sync(
     """Rows with rowversion above the filter (and the skiptoken), oldest change first."""
     if options.select == ["*"]:
         raise bad_request("$select=* is not supported for this resource.")
+    if options.skip is not None:
+        raise bad_request(SKIP_REFUSED)
     if options.orderby or options.expand:
         raise bad_request("$orderby and $expand are not supported for this resource.")
     fields, _ = resolve_select(endpoint.schema, options.select)
