@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from salesdesk.integration.models import SyncRun
-from salesdesk.integration.sync.runs import STALE_AFTER
+from salesdesk.integration.sync.runs import INTERRUPTED, STALE_AFTER
 from salesdesk.integration.sync.service import sync_request
 from salesdesk.tenants.models import Company
 
@@ -28,11 +28,28 @@ def sync_runs_revive(*, now: datetime | None = None) -> list[SyncRun]:
         .values_list("company_id", "entity")
         .distinct()
     )
-    companies = Company.objects.in_bulk({company_id for company_id, _ in stale})
+    # sync_request closes the stale run first.
+    return _request_again(list(stale))
+
+
+def sync_runs_restart_orphans() -> list[SyncRun]:
+    """Close every running run as interrupted and start it again, at once.
+
+    Only for a start where no worker can be alive yet: `salesdesk demo` starts every
+    worker itself, so a run still marked running belongs to a worker of an earlier
+    session. (Queued runs stay: their tasks are still in the queue.)
+    """
+    orphans = SyncRun.objects.filter(status=SyncRun.Status.RUNNING)
+    pairs = list(orphans.values_list("company_id", "entity").distinct())
+    orphans.update(status=SyncRun.Status.FAILED, error=INTERRUPTED, finished_at=timezone.now())
+    return _request_again(pairs)
+
+
+def _request_again(pairs: list[tuple[int, str]]) -> list[SyncRun]:
+    companies = Company.objects.in_bulk({company_id for company_id, _ in pairs})
     restarted = []
-    for company_id, entity in stale:
-        # sync_request closes the stale run first; the unique active-run rule lets one
-        # scheduler copy win when several tick at once.
+    for company_id, entity in pairs:
+        # The unique active-run rule lets one caller win when several try at once.
         run, created = sync_request(
             company=companies[company_id], entity=entity, trigger=SyncRun.Trigger.SCHEDULE
         )

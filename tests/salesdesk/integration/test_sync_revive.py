@@ -66,3 +66,25 @@ def test_several_schedulers_restart_a_dead_run_once(live_sandbox, sandbox_clock)
 
     assert len(first) == 1 and second == []
     assert SyncRun.objects.filter(company=company, status__in=SyncRun.ACTIVE).count() == 1
+
+
+@override_settings(TASKS=DUMMY)
+def test_a_start_with_no_live_worker_restarts_every_running_run_at_once(
+    live_sandbox, sandbox_clock
+):
+    from salesdesk.integration.sync.revive import sync_runs_restart_orphans
+
+    company = connected_company(live_sandbox, sandbox_clock)
+    other = connected_company(live_sandbox, sandbox_clock)
+    cut_off = running_run(company, "pictures", silent_for=timedelta(seconds=5))
+    queued, _ = runs.sync_run_start(company=other, entity="items")  # its task still waits
+
+    [restarted] = sync_runs_restart_orphans()
+
+    cut_off.refresh_from_db()
+    queued.refresh_from_db()
+    assert (cut_off.status, cut_off.error) == (SyncRun.Status.FAILED, INTERRUPTED)
+    assert (restarted.company, restarted.entity) == (company, "pictures")
+    assert restarted.status == SyncRun.Status.QUEUED
+    assert queued.status == SyncRun.Status.QUEUED
+    assert sync_runs_restart_orphans() == []  # nothing is running any more

@@ -37,6 +37,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         call_command("migrate", interactive=False, verbosity=0)
         self._ensure_demo_company()
+        self._restart_orphaned_runs()
         children = self._start_children(options)
         try:
             self._wait_until_up(options)
@@ -59,6 +60,14 @@ class Command(BaseCommand):
                 admin_email="admin@demo.example",
                 admin_password=DEMO_PASSWORD,
             )
+
+    def _restart_orphaned_runs(self) -> None:
+        # Every worker is ours and none has started: a run still marked running was cut
+        # off when an earlier demo stopped. Start it again now instead of in 10 minutes.
+        from salesdesk.integration.sync.revive import sync_runs_restart_orphans
+
+        for run in sync_runs_restart_orphans():
+            self.stdout.write(f"Resuming the {run.entity} sync that the last stop cut off.")
 
     def _start_children(self, options) -> dict[str, subprocess.Popen]:
         exe = [sys.executable, "-m", "salesdesk.cli"]
