@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from . import catalog
+from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
 from .paging import Page, iterate_pages
@@ -88,7 +89,7 @@ class ExactClient:
         fetch = lambda u, p: self._requestor.get_json(u, p, gated=False)  # noqa: E731
         page = next(iterate_pages(fetch, url, params, catalog.ME_INT64))
         if not page.rows:
-            raise LookupError("Exact Online returned no current user")
+            raise TransportError("Exact Online returned no current user")
         return page.rows[0]
 
     def divisions(self) -> list[dict[str, Any]]:

@@ -46,7 +46,8 @@ class TokenRefused(AuthError):
     @property
     def too_early(self) -> bool:
         """The 570 s rule (spec §1.5): the chain is intact, the request was just too soon."""
-        return "TooEarly" in self.reason or "not expired" in self.description
+        words = f"{self.reason} {self.description} {self.error}".lower()
+        return "tooearly" in words or "not expired" in words
 
 
 class RefreshTooEarly(AuthError):
@@ -63,7 +64,7 @@ class RateLimited(ExactError):
     def __init__(self, message: str, *, reset_at: float, scope: str) -> None:
         super().__init__(message)
         self.reset_at = reset_at
-        self.scope = scope  # "minute" | "day"
+        self.scope = scope  # "minute" | "day" | "token" (a 429 of the token endpoint)
 
 
 class DailyLimitExhausted(RateLimited):
@@ -120,3 +121,10 @@ class TransportError(ExactError):
 
 class PagingError(ExactError):
     """Exact sent a `__next` link that was already followed; following it would never end."""
+
+
+class UnsafeUrl(ExactError, ValueError):
+    """A URL from Exact (`__next`, `PictureUrl`) points away from the connection's host.
+
+    The bearer token is never sent there; this is not retriable.
+    """

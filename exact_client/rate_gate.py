@@ -9,6 +9,7 @@ Exact sends only the headers of the limit that was hit (spec §2.2-§2.3).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -82,7 +83,14 @@ class RateGate:
         if _spent(budget.day_remaining, budget.day_reset, now):
             raise _daily(budget.day_reset)
         if _spent(budget.minute_remaining, budget.minute_reset, now):
-            return budget.minute_reset - now + self.margin
+            delay = budget.minute_reset - now + self.margin
+            if delay > self.max_wait:  # no minute lasts that long: hand it back, never hang
+                raise RateLimited(
+                    "Exact Online's budget for this minute is spent",
+                    reset_at=budget.minute_reset,
+                    scope="minute",
+                )
+            return delay
         return 0.0
 
     def record(self, key: str, headers: Mapping[str, str]) -> Budget:
@@ -110,7 +118,7 @@ class RateGate:
         if minute_reset is not None and minute_reset > now:
             delay = minute_reset - now + self.margin
         elif retry_after is not None:  # e.g. the hour-long block after 10 errors (spec §2.1)
-            delay = retry_after + self.margin
+            delay = max(0, retry_after) + self.margin
         else:  # no usable reset: back off, bounded, so we never hot-loop
             delay = min(self.max_backoff, self.backoff * 2**waits)
         if waits >= self.max_429_waits or delay > self.max_wait:
@@ -134,12 +142,24 @@ def _daily(reset_at: float | None) -> DailyLimitExhausted:
 
 
 def _int(value: str | None) -> int | None:
+    # Tolerant: "59", "59.0", and "59, 59" (a header a proxy duplicated); junk is unknown.
+    if value is None:
+        return None
     try:
-        return int(value) if value is not None else None
+        number = float(value.split(",", 1)[0])
     except ValueError:
         return None
+    return int(number) if math.isfinite(number) else None
 
 
 def _seconds(value: str | None) -> float | None:
-    milliseconds = _int(value)
-    return milliseconds / 1000.0 if milliseconds is not None else None
+    """A reset header -> epoch seconds. Exact sends epoch milliseconds (§2.2); an epoch in
+    seconds is recognised by its size, anything smaller is unknown (never "now")."""
+    number = _int(value)
+    if number is None or number < _EPOCH_SECONDS_FLOOR:
+        return None
+    return number / 1000.0 if number >= _EPOCH_MS_FLOOR else float(number)
+
+
+_EPOCH_SECONDS_FLOOR = 1_000_000_000  # 2001-09-09 in epoch seconds
+_EPOCH_MS_FLOOR = 100_000_000_000  # 5138 in epoch seconds, 1973 in epoch milliseconds

@@ -13,6 +13,7 @@ import httpx
 import orjson
 
 from .errors import AuthError, ExactError, ServerError, TransportError
+from .origin import on_own_origin
 from .rate_gate import RateGate, gate_key
 from .response_errors import error_for, json_body
 from .tokens import TokenManager
@@ -91,7 +92,7 @@ class Requestor:
         GETs retry retriable failures (bounded, with backoff); any method waits out a 429 as
         the gate says (Exact did not process it); a 401 gets one more try (spec §1.5).
         """
-        self._check_origin(url)
+        url = on_own_origin(url, self.base_url)  # the token never leaves the host (§3.2)
         failures = waits_429 = auth_retries = 0
         while True:
             if gated:
@@ -162,13 +163,6 @@ class Requestor:
         if seconds > 0:
             self.sleep(seconds)
 
-    def _check_origin(self, url: str) -> None:
-        # The bearer token must never travel to another host (a __next or picture URL).
-        if _origin(url) != _origin(self.base_url):
-            raise ValueError(
-                f"refusing to send the Exact token to another host: {url.split('?')[0]}"
-            )
-
     def _log(self, method: str, url: str, status: int | None, started: float, budget: dict) -> None:
         path = httpx.URL(url).path  # never the query: filters can hold personal data
         self.logger.info(
@@ -195,8 +189,3 @@ def _transport_error(exc: httpx.HTTPError) -> TransportError:
         f"the connection to Exact Online failed ({type(exc).__name__})",
         never_sent=isinstance(exc, httpx.ConnectError),
     )
-
-
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parsed = httpx.URL(url)
-    return parsed.scheme, parsed.host.lower(), parsed.port

@@ -9,7 +9,7 @@ import httpx
 
 from . import values
 from .catalog import Endpoint
-from .errors import NoSuchEndpoint, NotFound, ServerError
+from .errors import NoSuchEndpoint, NotFound, ServerError, TransportError
 from .paging import Page, iterate_pages, page_from_payload
 from .requestor import Requestor
 
@@ -96,8 +96,7 @@ class SalesOrders(Resource):
         exist; look it up with `find_by_your_ref` before posting again (pitfall 16).
         """
         url = f"{self._api_url}/{self.endpoint.path}"
-        body = self._requestor.post_json(url, payload)
-        return page_from_payload(body, self.endpoint.int64_fields).rows[0]
+        return _stored(self._requestor.post_json(url, payload), self.endpoint)
 
     def find_by_your_ref(self, ref: str) -> dict[str, Any] | None:
         """The (first) order whose `YourRef` equals `ref`, or None."""
@@ -121,7 +120,7 @@ class WebhookSubscriptions(Resource):
         if description:
             payload["Description"] = description
         body = self._requestor.post_json(f"{self._api_url}/{self.endpoint.path}", payload)
-        return page_from_payload(body, self.endpoint.int64_fields).rows[0]
+        return _stored(body, self.endpoint)
 
     def delete(self, subscription_id: str) -> None:
         """Remove one subscription; NotFound when Exact does not know it."""
@@ -139,6 +138,21 @@ class Pictures:
         """The picture's bytes; counted and gated like any call (whether Exact counts it is
         unconfirmed, spec §4.9). Without the bearer header Exact returns a 1x1 image."""
         return self._requestor.send("GET", url, accept="image/*, */*", read=_picture_bytes)
+
+
+def _stored(body: Any, endpoint: Endpoint) -> dict[str, Any]:
+    """The entity a 2xx POST answered with. Exact stored it; if the answer does not show it,
+    the error is `ambiguous` so the caller looks it up instead of posting twice (pitfall 16)."""
+    try:
+        rows = page_from_payload(body, endpoint.int64_fields).rows
+    except (TransportError, ServerError) as exc:
+        exc.ambiguous = True
+        raise
+    if not rows:
+        raise TransportError(
+            "Exact Online accepted the record but did not return it", ambiguous=True
+        )
+    return rows[0]
 
 
 def _picture_bytes(response: httpx.Response) -> bytes:

@@ -27,16 +27,20 @@ if TYPE_CHECKING:
 # Exact refuses a refresh sooner than 570 s after the last token was received; the access token
 # dies at 600 s (spec §1.5). Refresh in that window, never earlier.
 REFRESH_AFTER = 570.0
+DEFAULT_EXPIRES_IN = 600.0
+EXPIRY_MARGIN = 30.0  # refresh this long before a token that lives shorter than Exact's 600 s
 LOST_RESPONSE = "the refresh response was lost; the chain may be dead"
 
 
 @dataclass(frozen=True)
 class TokenPair:
-    """An access token, its refresh token, and when Exact issued them (epoch seconds)."""
+    """An access token, its refresh token, when Exact issued them (epoch seconds), and the
+    access token's lifetime (`expires_in`, 600 s at Exact; a store may leave it out)."""
 
     access_token: str
     refresh_token: str
     issued_at: float
+    expires_in: float = DEFAULT_EXPIRES_IN
 
     def __repr__(self) -> str:  # never leak tokens into logs or tracebacks
         return f"TokenPair(issued_at={self.issued_at!r})"
@@ -81,8 +85,9 @@ class TokenManager:
         return pair
 
     def refresh_due(self, pair: TokenPair) -> bool:
-        """True once 570 s have passed since the pair was issued."""
-        return self._clock() >= pair.issued_at + REFRESH_AFTER
+        """True once 570 s have passed since the pair was issued (sooner only for a token
+        that the server said lives shorter than 600 s)."""
+        return self._clock() >= pair.issued_at + refresh_after(pair)
 
     def access_token(self) -> str:
         """A usable access token; refreshes (and saves) first when the current one is due."""
@@ -110,6 +115,17 @@ class TokenManager:
             # retrying with the old refresh token would only earn "Old refresh token used".
             self._store.mark_dead(LOST_RESPONSE)
             raise TokenChainDead(LOST_RESPONSE) from exc
+
+
+def refresh_after(pair: TokenPair) -> float:
+    """Seconds after issue when `pair` is refreshed: 570, or just before a shorter expiry."""
+    try:
+        lifetime = float(pair.expires_in)
+    except (TypeError, ValueError):
+        lifetime = DEFAULT_EXPIRES_IN
+    if lifetime <= 0:
+        lifetime = DEFAULT_EXPIRES_IN
+    return min(REFRESH_AFTER, max(lifetime - EXPIRY_MARGIN, lifetime / 2))
 
 
 class MemoryTokenStore:

@@ -37,11 +37,24 @@ def parse_date(value: str) -> datetime:
         raise ValueError(f"not an Exact /Date()/ value: {value!r}")
     milliseconds = int(match.group(1))
     if match.group(2):
-        return _EPOCH_UTC + timedelta(milliseconds=milliseconds)
+        return _clamped(_EPOCH_UTC, milliseconds)
+    return wall_milliseconds_to_utc(milliseconds)
+
+
+def wall_milliseconds_to_utc(milliseconds: int) -> datetime:
+    """The milliseconds of a `/Date(ms)/` (Amsterdam wall clock) -> a UTC-aware datetime."""
     try:
         return _EPOCH_UTC + timedelta(milliseconds=milliseconds) - _amsterdam_offset(milliseconds)
-    except OverflowError:  # Exact's "empty" dates such as 0001-01-01
-        return (_EPOCH + timedelta(milliseconds=milliseconds)).replace(tzinfo=UTC)
+    except OverflowError:  # Exact's "empty" dates such as 0001-01-01, or beyond year 9999
+        return _clamped(_EPOCH, milliseconds).replace(tzinfo=UTC)
+
+
+def _clamped(epoch: datetime, milliseconds: int) -> datetime:
+    try:
+        return epoch + timedelta(milliseconds=milliseconds)
+    except OverflowError:  # out of Python's range: the nearest representable instant
+        extreme = datetime.max if milliseconds > 0 else datetime.min
+        return extreme.replace(tzinfo=epoch.tzinfo)
 
 
 _HOUR_MS = 3_600_000
@@ -106,8 +119,13 @@ def guid_literal(value: str | uuid.UUID) -> str:
 guid = guid_literal
 
 
-def int64(value: int | str) -> int:
-    """An Edm.Int64, which Exact sends as a JSON string (`"128"`), -> int (spec §3.4)."""
+def int64(value: int | str | float) -> int:
+    """An Edm.Int64, which Exact sends as a JSON string (`"128"`), -> int (spec §3.4).
+
+    A number is accepted too (an integral float included); anything else is a ValueError.
+    """
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError(f"not an Int64 value: {value!r}")
     return int(value)
@@ -118,9 +136,12 @@ def int64_literal(value: int | str) -> str:
     return f"{int64(value)}L"
 
 
-def code_trim(code: str | None) -> str:
-    """A padded code (`"                25"`, `"stuk    "`) for display: `"25"`, `"stuk"`."""
-    return (code or "").strip()
+def code_trim(code: str | int | None) -> str:
+    """A padded code (`"                25"`, `"stuk    "`) for display: `"25"`, `"stuk"`.
+
+    A code that arrives as a number (a foreign server's `25`) is accepted too.
+    """
+    return "" if code is None else str(code).strip()
 
 
 def code_pad(code: str | int, width: int = 18) -> str:
