@@ -71,10 +71,15 @@ def budget_reserve(budget: SharedBudget, now: float, margin: float) -> tuple[Sha
             reset_at=day_reset,
         )
     live = budget.minute_reset is not None and budget.minute_reset > now
-    if not live:  # a new minute: its budget is unknown until the first answer comes back
-        return replace(budget, in_flight=0, window=None), Reservation()
+    if not live:  # a new minute: its budget is unknown until the first answer comes back,
+        # but the calls sent meanwhile count in it: they are booked as in flight.
+        booked = budget.in_flight if budget.window is None else 0
+        return replace(budget, in_flight=booked + 1, window=None), Reservation()
     if budget.window != budget.minute_reset:
-        budget = replace(budget, in_flight=0, window=budget.minute_reset)
+        # Calls booked while the minute was unknown stay in flight in the window it became
+        # (their answers cannot tell which window they were booked in: counted until it ends).
+        booked = budget.in_flight if budget.window is None else 0
+        budget = replace(budget, in_flight=booked, window=budget.minute_reset)
     if budget.minute_remaining is not None and budget.minute_remaining - budget.in_flight <= 0:
         return budget, Reservation(wait=budget.minute_reset - now + margin)
     day_left = budget.day_remaining
@@ -95,8 +100,8 @@ def budget_record(budget: SharedBudget, headers: Mapping[str, str], window: Any)
         _int(headers.get("X-RateLimit-Remaining")), _seconds(headers.get("X-RateLimit-Reset")),
     )  # fmt: skip
     in_flight = budget.in_flight
-    if window is not _NO_RESERVATION and window is not None and window == budget.window:
-        in_flight = max(0, in_flight - 1)
+    if window is not _NO_RESERVATION and window == budget.window:
+        in_flight = max(0, in_flight - 1)  # (None == None: booked and answered while unknown)
     return replace(
         budget, minute_remaining=minute[0], minute_reset=minute[1],
         day_remaining=day[0], day_reset=day[1], in_flight=in_flight,
@@ -178,6 +183,9 @@ class SharedRateGate(RateGate):
         """Wait here (sleeping) until a call is reserved; 0.0 then. Raises when the day is spent
         or the wait would exceed `max_wait` (the caller retries later)."""
         while True:
+            # The time of the reservation itself: a `now` read before a wait (or before
+            # another worker moved the window on) would book into a window that has passed.
+            now = max(now, self.clock())
             reservation = self.storage.update(
                 key, lambda budget, at=now: budget_reserve(budget, at, self.margin)
             )
@@ -191,7 +199,6 @@ class SharedRateGate(RateGate):
                     scope="minute",
                 )
             self.sleep(reservation.wait)
-            now = self.clock()
 
     def record(self, key: str, headers: Mapping[str, str]) -> Budget:
         window = self._reserved.pop(key, _NO_RESERVATION)
