@@ -8,9 +8,10 @@ what we read is exactly what we ask for (spec §3.5: `$select` is mandatory on b
 
 from __future__ import annotations
 
+import math
 import uuid
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -67,7 +68,7 @@ def item_from_exact(row: Row) -> Row:
         "barcode": _text(row.get("Barcode")),
         "standard_price": _decimal(row.get("StandardSalesPrice")),
         "stock": _decimal(row.get("Stock")) or Decimal(0),
-        "is_sales_item": bool(row.get("IsSalesItem", True)),
+        "is_sales_item": _flag(row.get("IsSalesItem"), default=True),
         "start_date": _date(row.get("StartDate")),
         "end_date": _date(row.get("EndDate")),
         "picture_url": row.get("PictureUrl") or "",
@@ -85,7 +86,7 @@ def customer_from_exact(row: Row) -> Row:
     for matching, trimmed for display. Accounts that are not customers (suppliers,
     prospects) are stored inactive, so they never show up as customers.
     """
-    code = row.get("Code") or ""
+    code = _padded(row.get("Code"))
     price_list = row.get("PriceList")
     return {
         "exact_id": exact_id_of(row),
@@ -100,10 +101,10 @@ def customer_from_exact(row: Row) -> Row:
         "email": _text(row.get("Email")),
         "phone": _text(row.get("Phone")),
         "vat_number": _text(row.get("VATNumber")),
-        "blocked": bool(row.get("Blocked")),
+        "blocked": _flag(row.get("Blocked")),
         "payment_condition": _text(row.get("PaymentConditionSales")),
         "discount_sales": _decimal(row.get("DiscountSales")) or Decimal(0),
-        "price_list_exact_id": uuid.UUID(price_list) if price_list else None,
+        "price_list_exact_id": _guid(price_list),
         "exact_modified": row.get("Modified"),
         "exact_timestamp": int(row.get("Timestamp") or 0),
         "active": _is_customer(row),
@@ -125,7 +126,7 @@ def period_from_exact(row: Row) -> Row:
     """sales/SalesPriceListPeriods -> PriceListPeriod fields (+ the list's Exact ID)."""
     return {
         "exact_id": exact_id_of(row),
-        "price_list_exact_id": uuid.UUID(row["PriceList"]),
+        "price_list_exact_id": _guid(row.get("PriceList")),
         "start_date": _date(row.get("StartDate")),
         "end_date": _date(row.get("EndDate")),
         "active": True,
@@ -140,11 +141,11 @@ def volume_discount_from_exact(row: Row) -> Row:
     item = row.get("Item")
     return {
         "exact_id": exact_id_of(row),
-        "period_exact_id": uuid.UUID(row["PriceListPeriod"]),
-        "item_exact_id": uuid.UUID(item) if item else None,
+        "period_exact_id": _guid(row.get("PriceListPeriod")),
+        "item_exact_id": _guid(item),
         "item_group_code": _text(row.get("ItemGroupCode")),
         "quantity": _decimal(row.get("Quantity")) or Decimal(0),
-        "method": int(row.get("EntryMethod") or 1),
+        "method": _whole(row.get("EntryMethod"), default=1),
         "new_price": _decimal(row.get("NewPrice")),
         "discount": _decimal(row.get("Discount")),
         "base_price": _decimal(row.get("BasePriceAmount")),
@@ -162,8 +163,8 @@ def item_price_from_exact(row: Row) -> Row:
     account = row.get("Account")
     return {
         "exact_id": exact_id_of(row),
-        "item_exact_id": uuid.UUID(row["Item"]),
-        "customer_exact_id": uuid.UUID(account) if account else None,
+        "item_exact_id": _guid(row.get("Item")),
+        "customer_exact_id": _guid(account),
         "price": _decimal(row.get("Price")) or Decimal(0),
         "currency": _text(row.get("Currency")),
         "quantity": _decimal(row.get("Quantity")) or Decimal(0),
@@ -180,7 +181,7 @@ def deletion_from_exact(row: Row) -> tuple[str, uuid.UUID] | None:
 
     `EntityKey` is the deleted record's ID; the row's own `ID` is the deletion's (spec §4.7).
     """
-    kind = DELETED_KINDS.get(int(row.get("EntityType") or 0))
+    kind = DELETED_KINDS.get(_whole(row.get("EntityType"), default=0))
     key = row.get("EntityKey")
     if kind is None or not key:
         return None
@@ -190,17 +191,63 @@ def deletion_from_exact(row: Row) -> tuple[str, uuid.UUID] | None:
 def _is_customer(row: Row) -> bool:
     # Status C = customer (A none, P prospect, S suspect); IsSales marks sales accounts.
     status = (row.get("Status") or "").strip()
-    return status == "C" or (not status and bool(row.get("IsSales", True)))
+    return status == "C" or (not status and _flag(row.get("IsSales"), default=True))
+
+
+# Exact's types are fixed, but other servers speaking its API send numbers as text (and
+# text as numbers) now and then: read what is meant, or store nothing rather than fail.
 
 
 def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    if value.__class__ is str:
+        return value.strip()
+    return _padded(value).strip()
+
+
+def _padded(value: Any) -> str:
+    """Text as sent (padding kept); a number becomes its digits."""
+    if value.__class__ is str:
+        return value
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _flag(value: Any, *, default: bool = False) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _whole(value: Any, *, default: int) -> int:
+    try:
+        return int(value) if value not in (None, "") and not isinstance(value, bool) else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _guid(value: Any) -> uuid.UUID | None:
+    """A GUID, or None when there is none (null, "") or it is no GUID at all."""
+    if not value:
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
 
 
 def _decimal(value: Any) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else None
+    try:
+        number = Decimal(value.strip() if isinstance(value, str) else value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    return number if number.is_finite() else None
 
 
 def _date(value: Any) -> date | None:

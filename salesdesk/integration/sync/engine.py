@@ -21,7 +21,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from exact_client.client import ExactClient
-from exact_client.errors import AuthError, DailyLimitExhausted, ExactError, RateLimited
+from exact_client.errors import (
+    AuthError,
+    DailyLimitExhausted,
+    ExactError,
+    RateLimited,
+    Rejected,
+)
 from salesdesk.integration import mapping
 from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync import runs
@@ -191,7 +197,19 @@ class SyncEngine:
 
 def plain_error(exc: Exception) -> str:
     """Exact's own message, as a sentence an administrator can read."""
-    return str(exc).strip() or type(exc).__name__
+    said = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, Rejected) and exc.status == 403:
+        if "scope" in exc.message.lower():
+            return (
+                "Exact Online does not let Salesdesk's app read this data: the app's scopes "
+                "in the Exact Online App Center lack it. Add the scope there, then choose "
+                f"Authorize Salesdesk again. (Exact said: {exc.message})"
+            )
+        return (
+            "Exact Online refused access: the Exact user who authorized Salesdesk lacks the "
+            f"rights for this data in this administration. (Exact said: {exc.message})"
+        )
+    return said
 
 
 def daily_limit_message(reset_at: float) -> str:

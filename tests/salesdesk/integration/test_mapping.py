@@ -65,3 +65,24 @@ def test_deletions_name_the_deleted_record_not_the_deletion():
 
 def test_timestamps_compare_as_numbers():
     assert mapping.timestamp_of({"Timestamp": "1000"}) > mapping.timestamp_of({"Timestamp": "999"})
+
+
+def test_values_typed_otherwise_by_another_server_are_read_as_meant_or_left_empty():
+    item = mapping.item_from_exact(
+        {"ID": "61facaed-0389-4183-bf67-ac1c179e1050", "Code": 25, "Description": "Kaas",
+         "StandardSalesPrice": " 12.50 ", "Stock": "lots", "IsSalesItem": "false"}
+    )  # fmt: skip
+    assert (item["code"], item["standard_price"]) == ("25", Decimal("12.50"))
+    assert item["stock"] == Decimal(0) and item["is_sales_item"] is False
+    customer = mapping.customer_from_exact(
+        {"ID": "61facaed-0389-4183-bf67-ac1c179e1051", "Code": 1002, "Name": "Bakker",
+         "Blocked": "true", "PriceList": "not-a-guid", "DiscountSales": float("nan")}
+    )  # fmt: skip
+    assert (customer["code"], customer["code_display"]) == ("1002", "1002")
+    assert customer["blocked"] is True and customer["price_list_exact_id"] is None
+    assert customer["discount_sales"] == Decimal(0)
+    line = mapping.volume_discount_from_exact(
+        {"ID": "61facaed-0389-4183-bf67-ac1c179e1052", "PriceListPeriod": "", "EntryMethod": "x"}
+    )
+    assert line["period_exact_id"] is None and line["method"] == 1  # skipped: no period
+    assert mapping.deletion_from_exact({"EntityType": "9", "EntityKey": ""}) is None

@@ -142,4 +142,6 @@ def test_a_refused_request_stops_the_run_with_exacts_words(
     sandbox_state.set_scopes(client_id, ["Logistics items"])
     run = run_sync(company, "items", sandbox_clock)
     assert run.status == SyncRun.Status.FAILED
-    assert "Application Scope Violated" in run.error or "403" in run.error
+    assert "Application Scope Violated" in run.error  # Exact's words, kept
+    assert run.error.startswith("Exact Online does not let Salesdesk's app read this data")
+    assert "App Center" in run.error and "Authorize Salesdesk" in run.error  # how to fix it
