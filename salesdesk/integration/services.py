@@ -61,6 +61,7 @@ def connection_authorize(*, company: Company, authorization: Authorization) -> E
     connection.access_token_encrypted = token_encrypt(authorization.pair.access_token)
     connection.refresh_token_encrypted = token_encrypt(authorization.pair.refresh_token)
     connection.token_issued_at = authorization.pair.issued_at
+    connection.token_expires_in = authorization.pair.expires_in
     connection.token_version = F("token_version") + 1
     connection.token_problem = ""
     connection.rights = authorization.rights

@@ -59,7 +59,13 @@ class DatabaseTokenStore:
         """The stored pair, decrypted; None when not connected or the chain died."""
         row = (
             self._rows()
-            .values("state", "access_token_encrypted", "refresh_token_encrypted", "token_issued_at")
+            .values(
+                "state",
+                "access_token_encrypted",
+                "refresh_token_encrypted",
+                "token_issued_at",
+                "token_expires_in",
+            )
             .first()
         )
         if row is None or row["state"] != ExactConnection.State.CONNECTED:
@@ -70,6 +76,7 @@ class DatabaseTokenStore:
             access_token=token_decrypt(row["access_token_encrypted"]),
             refresh_token=token_decrypt(row["refresh_token_encrypted"]),
             issued_at=row["token_issued_at"],
+            expires_in=row["token_expires_in"],
         )
 
     def save(self, pair: TokenPair) -> None:
@@ -82,6 +89,7 @@ class DatabaseTokenStore:
                     access_token_encrypted=token_encrypt(pair.access_token),
                     refresh_token_encrypted=token_encrypt(pair.refresh_token),
                     token_issued_at=pair.issued_at,
+                    token_expires_in=pair.expires_in,
                     token_version=F("token_version") + 1,
                     state=ExactConnection.State.CONNECTED,
                     token_problem="",

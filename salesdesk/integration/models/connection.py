@@ -34,6 +34,8 @@ class ExactConnection(models.Model):
     access_token_encrypted = models.TextField(blank=True)
     refresh_token_encrypted = models.TextField(blank=True)
     token_issued_at = models.FloatField(null=True, blank=True)  # epoch seconds
+    # The access token's lifetime as the token endpoint said (600 s at Exact Online).
+    token_expires_in = models.FloatField(default=600.0)
     # Bumped on every token write: the compare-and-swap that keeps one refresh at a time.
     token_version = models.PositiveIntegerField(default=0)
     token_problem = models.TextField(blank=True)

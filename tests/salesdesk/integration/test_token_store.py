@@ -40,6 +40,9 @@ def test_save_bumps_the_version_and_mark_dead_asks_for_reauthorization(live_sand
     row = ExactConnection.objects.get(pk=connection.pk)
     assert row.token_version == version + 1
     assert store.load() == TokenPair("access-2", "refresh-2", 123.0)
+    # A server whose tokens live shorter than Exact's 600 s: the lifetime is kept too.
+    store.save(TokenPair("access-3", "refresh-3", 124.0, expires_in=300.0))
+    assert store.load() == TokenPair("access-3", "refresh-3", 124.0, expires_in=300.0)
 
     store.mark_dead("Old refresh token used.")
     row.refresh_from_db()
