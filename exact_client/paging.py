@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 import httpx
 
-from .errors import PagingError, ServerError, TransportError
+from .errors import ExactError, PagingError, ServerError, TransportError
+from .response_errors import json_body
 from .rows import convert_rows
 
 # Pages without rows that still point to a next page: a few are tolerated, then we stop.
@@ -22,6 +23,7 @@ class Page:
     rows: list[dict[str, Any]]
     count: int | None = None
     next_url: str | None = None
+    shaped: Any = None  # what the caller's `shape` made of the rows (iterate_pages)
 
 
 def page_from_payload(payload: Any, int64_fields: Iterable[str] = ()) -> Page:
@@ -66,10 +68,31 @@ def _count(value: Any) -> int | None:
 Fetch = Callable[[str, dict[str, str] | None], Any]
 
 
+class Pending(Protocol):
+    """A page on its way (`Requestor.begin_get`)."""
+
+    def result(self) -> Any: ...
+
+    def discard(self) -> None: ...
+
+
+Begin = Callable[[str], "Pending | None"]  # start fetching the page at a `__next` link
+Shape = Callable[[list[dict[str, Any]]], Any]
+
+
 def iterate_pages(
-    fetch: Fetch, url: str, params: dict[str, str] | None, int64_fields: Iterable[str] = ()
+    fetch: Fetch,
+    url: str,
+    params: dict[str, str] | None,
+    int64_fields: Iterable[str] = (),
+    *,
+    begin: Begin | None = None,
+    shape: Shape | None = None,
 ) -> Iterator[Page]:
-    """Yield pages one by one; the next page is fetched only when the caller asks for it.
+    """Yield pages one by one; without `begin` the next page is fetched only when the caller
+    asks for it. With `begin` it is fetched (and read, by `page_reader`) while the caller
+    works on the page it has: only for callers that read every page. `shape(rows)`, if
+    given, becomes each page's `shaped` (with `begin`: made in the fetching thread).
 
     `__next` is followed verbatim (it already repeats every query option, spec §3.2); a
     relative link is resolved against the page it came from. A link seen before, or more than
@@ -78,19 +101,75 @@ def iterate_pages(
     fields = tuple(int64_fields)
     seen: set[str] = set()
     empty = 0
-    page = page_from_payload(fetch(url, params), fields)
+    page = _shaped(page_from_payload(fetch(url, params), fields), shape)
     while True:
-        yield page
-        if not page.next_url:
+        next_url, stop = None, None
+        if page.next_url:
+            empty = 0 if page.rows else empty + 1
+            try:
+                next_url = _next(url, page.next_url, seen, empty)
+            except PagingError as exc:
+                stop = exc  # raised when the caller asks for the next page, as without `begin`
+        ahead = begin(next_url) if begin and next_url else None
+        try:
+            yield page
+        except BaseException:  # the caller stopped (GeneratorExit) or failed
+            if ahead is not None:
+                ahead.discard()
+            raise
+        if stop is not None:
+            raise stop
+        if next_url is None:
             return
-        empty = 0 if page.rows else empty + 1
-        if page.next_url in seen or empty > MAX_EMPTY_PAGES:
-            raise PagingError(
-                f"Exact Online kept sending __next links: {_without_query(page.next_url)}"
-            )
-        seen.add(page.next_url)
-        url = _resolve(url, page.next_url)
-        page = page_from_payload(fetch(url, None), fields)
+        url = next_url
+        if ahead is not None:
+            page = ahead.result().page()
+        else:
+            page = _shaped(page_from_payload(fetch(url, None), fields), shape)
+
+
+def page_reader(
+    int64_fields: Iterable[str], shape: Shape | None = None
+) -> Callable[[httpx.Response], Any]:
+    """Reads a page out of a 2xx response (for `begin`): the JSON, the rows converted, then
+    shaped (`shape`: the caller's own reading of the rows, made in the fetching thread).
+
+    A body that is not JSON fails here (and is retried like any garbled body); an envelope
+    that is not a page fails when the page is taken (`.page()`), as it does without `begin`.
+    """
+    fields = tuple(int64_fields)
+
+    def read(response: httpx.Response) -> _Read:
+        payload = json_body(response)
+        try:
+            page = page_from_payload(payload, fields)
+        except ExactError as exc:
+            return _Read(None, exc)
+        return _Read(_shaped(page, shape), None)
+
+    return read
+
+
+@dataclass(frozen=True)
+class _Read:
+    value: Page | None
+    error: ExactError | None
+
+    def page(self) -> Page:
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def _shaped(page: Page, shape: Shape | None) -> Page:
+    return replace(page, shaped=shape(page.rows)) if shape else page
+
+
+def _next(current: str, next_url: str, seen: set[str], empty: int) -> str:
+    if next_url in seen or empty > MAX_EMPTY_PAGES:
+        raise PagingError(f"Exact Online kept sending __next links: {_without_query(next_url)}")
+    seen.add(next_url)
+    return _resolve(current, next_url)
 
 
 def _resolve(current: str, next_url: str) -> str:

@@ -77,8 +77,12 @@ class RateGate:
         """The last known budget of `key`."""
         return self.storage.get(key) or Budget()
 
-    def delay_before(self, key: str, now: float) -> float:
-        """Seconds to sleep before the next call; DailyLimitExhausted when the day is spent."""
+    def delay_before(self, key: str, now: float, *, wait: bool = True) -> float:
+        """Seconds to sleep before the next call; DailyLimitExhausted when the day is spent.
+
+        This gate never sleeps itself. `wait=False` tells a gate that does (a shared one) to
+        return the delay instead: the caller then does not make the call now.
+        """
         budget = self.budget(key)
         if _spent(budget.day_remaining, budget.day_reset, now):
             raise _daily(budget.day_reset)

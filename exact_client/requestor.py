@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any
 
 import httpx
 import orjson
 
 from .errors import AuthError, ExactError, ServerError, TransportError
+from .exchange import Exchange, PendingGet
 from .origin import on_own_origin
 from .rate_gate import RateGate, gate_key
 from .response_errors import error_for, json_body
@@ -86,21 +89,27 @@ class Requestor:
         accept: str = "application/json",
         gated: bool = True,
         read: Callable[[httpx.Response], Any] = json_body,
+        first: Exchange | None = None,
     ) -> Any:
         """One logical request: `read(response)` of a 2xx answer, or an `ExactError`.
 
         GETs retry retriable failures (bounded, with backoff); any method waits out a 429 as
         the gate says (Exact did not process it); a 401 gets one more try (spec §1.5).
+        `first`: an attempt already under way (`begin_get`), taken as the first one.
         """
         url = on_own_origin(url, self.base_url)  # the token never leaves the host (§3.2)
         failures = waits_429 = auth_retries = 0
         while True:
-            if gated:
-                self._wait(self.gate.delay_before(self._key, self.clock()))
+            exchange, first = first, None
             try:
-                response = self._attempt(method, url, params, body, accept)
+                if exchange is None:
+                    if gated:
+                        self._wait(self.gate.delay_before(self._key, self.clock()))
+                    exchange = self._exchange(method, url, params, body, accept, read)
+                    exchange.run()
+                response = self._received(method, url, exchange)
                 if response.status_code < 300:
-                    return read(response)
+                    return exchange.value()
             except (TransportError, ServerError) as exc:
                 failures = self._after_failure(method, exc, failures)
                 continue
@@ -119,25 +128,65 @@ class Requestor:
                     raise error
                 failures = self._after_failure(method, error, failures)
 
-    def _attempt(
-        self, method: str, url: str, params: dict | None, body: bytes | None, accept: str
-    ) -> httpx.Response:
+    def begin_get(
+        self,
+        url: str,
+        params: dict[str, str] | None = None,
+        *,
+        read: Callable[[httpx.Response], Any] = json_body,
+    ) -> PendingGet | None:
+        """Start a GET now; its transfer and `read` run in a thread (exchange.py).
+
+        None when it cannot go at once (the gate wants a wait, or the budget or the token
+        says no): call `get_json` when the answer is needed, which waits and raises as usual.
+        """
+        url = on_own_origin(url, self.base_url)
+        try:
+            if self.gate.delay_before(self._key, self.clock(), wait=False) > 0:
+                return None
+            exchange = self._exchange("GET", url, params, None, "application/json", read)
+        except ExactError:
+            return None
+        exchange.start()
+        finish = partial(self.send, "GET", url, params=params, read=read)
+        return PendingGet(
+            lambda started: finish(first=started), partial(self._dropped, url), exchange
+        )
+
+    def _exchange(
+        self,
+        method: str,
+        url: str,
+        params: dict | None,
+        body: bytes | None,
+        accept: str,
+        read: Callable[[httpx.Response], Any],
+    ) -> Exchange:
         headers = {"Authorization": f"Bearer {self.tokens.access_token()}", "Accept": accept}
         if body is not None:
             headers["Content-Type"] = "application/json"
             headers["Prefer"] = "return=representation"  # else POST echoes only the key (§3.6)
-        started = time.perf_counter()
         self.calls += 1
-        try:
-            response = self.http.request(
-                method, url, params=params, content=body, headers=headers, timeout=self.timeout
-            )
-        except httpx.HTTPError as exc:
-            self._log(method, url, None, started, {})
-            raise _transport_error(exc) from exc
+        send = partial(
+            self.http.request,
+            method, url, params=params, content=body, headers=headers, timeout=self.timeout,
+        )  # fmt: skip
+        return Exchange(send, read)
+
+    def _received(self, method: str, url: str, exchange: Exchange) -> httpx.Response:
+        """The answer of an exchange once it is over, recorded by the gate and logged."""
+        exchange.join()
+        if exchange.failure is not None:
+            self._log(method, url, None, exchange.started, {})
+            raise _transport_error(exchange.failure) from exchange.failure
+        response = exchange.response
         budget = self.gate.record(self._key, response.headers)
-        self._log(method, url, response.status_code, started, asdict(budget))
+        self._log(method, url, response.status_code, exchange.started, asdict(budget))
         return response
+
+    def _dropped(self, url: str, exchange: Exchange) -> None:
+        with contextlib.suppress(ExactError):
+            self._received("GET", url, exchange)
 
     def _after_failure(self, method: str, error: ExactError, failures: int) -> int:
         if method != "GET":

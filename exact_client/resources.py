@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 import httpx
@@ -10,7 +11,7 @@ import httpx
 from . import values
 from .catalog import Endpoint
 from .errors import NoSuchEndpoint, NotFound, ServerError, TransportError
-from .paging import Page, iterate_pages, page_from_payload
+from .paging import Page, Shape, iterate_pages, page_from_payload, page_reader
 from .requestor import Requestor
 
 
@@ -42,17 +43,38 @@ class Resource:
         return self._pages(self.endpoint.path, params)
 
     def bulk(
-        self, select: Iterable[str] | None = None, filter: str | None = None
+        self,
+        select: Iterable[str] | None = None,
+        filter: str | None = None,
+        *,
+        ahead: bool = False,
+        shape: Shape | None = None,
     ) -> Iterator[Page]:
-        """Pages of the `bulk/` endpoint (1,000 rows each, `$select` mandatory, spec §3.8)."""
+        """Pages of the `bulk/` endpoint (1,000 rows each, `$select` mandatory, spec §3.8).
+
+        `ahead`: fetch each next page while the caller works on the current one (for
+        callers that read them all: an abandoned read has cost one call more).
+        `shape(rows)`: the caller's reading of each page's rows, kept as `page.shaped`;
+        with `ahead` it is made in the fetching thread, so it must not touch the caller's
+        thread-bound resources (a database connection).
+        """
         if self.endpoint.bulk is None:
             raise NoSuchEndpoint(f"Exact has no bulk endpoint for {self.endpoint.path}")
-        return self._pages(self.endpoint.bulk, self._params(select, filter))
+        params = self._params(select, filter)
+        return self._pages(self.endpoint.bulk, params, ahead=ahead, shape=shape)
 
-    def sync(self, since: int = 1, select: Iterable[str] | None = None) -> Iterator[Page]:
+    def sync(
+        self,
+        since: int = 1,
+        select: Iterable[str] | None = None,
+        *,
+        ahead: bool = False,
+        shape: Shape | None = None,
+    ) -> Iterator[Page]:
         """Rows changed after the row-version `since` (spec §3.7), 1,000 per page.
 
         Store the highest `Timestamp` of a stored page and pass it as `since` next time.
+        `ahead`, `shape`: as for `bulk`.
         """
         if self.endpoint.sync is None:
             raise NoSuchEndpoint(f"Exact has no sync endpoint for {self.endpoint.path}")
@@ -60,7 +82,7 @@ class Resource:
         if "Timestamp" not in fields:
             fields.append("Timestamp")
         params = self._params(fields, f"Timestamp gt {values.int64_literal(since)}")
-        return self._pages(self.endpoint.sync, params)
+        return self._pages(self.endpoint.sync, params, ahead=ahead, shape=shape)
 
     def get(self, key: Any, select: Iterable[str] | None = None) -> dict[str, Any] | None:
         """One row by key (GUID or integer), or None when Exact does not know it."""
@@ -79,9 +101,21 @@ class Resource:
             params["$filter"] = filter
         return params
 
-    def _pages(self, path: str, params: dict[str, str]) -> Iterator[Page]:
+    def _pages(
+        self,
+        path: str,
+        params: dict[str, str],
+        *,
+        ahead: bool = False,
+        shape: Shape | None = None,
+    ) -> Iterator[Page]:
         url = f"{self._api_url}/{path}"
-        return iterate_pages(self._requestor.get_json, url, params, self.endpoint.int64_fields)
+        fields = self.endpoint.int64_fields
+        begin = None
+        if ahead:
+            begin = partial(self._requestor.begin_get, read=page_reader(fields, shape))
+        fetch = self._requestor.get_json
+        return iterate_pages(fetch, url, params, fields, begin=begin, shape=shape)
 
 
 class SalesOrders(Resource):

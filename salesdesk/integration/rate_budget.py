@@ -179,9 +179,12 @@ class SharedRateGate(RateGate):
     def budget(self, key: str) -> Budget:
         return self.storage.get(key) or Budget()
 
-    def delay_before(self, key: str, now: float) -> float:
+    def delay_before(self, key: str, now: float, *, wait: bool = True) -> float:
         """Wait here (sleeping) until a call is reserved; 0.0 then. Raises when the day is spent
-        or the wait would exceed `max_wait` (the caller retries later)."""
+        or the wait would exceed `max_wait` (the caller retries later).
+
+        `wait=False`: reserve only if a call may go now; else return the wait, reserving
+        nothing (the caller does not make the call now)."""
         while True:
             # The time of the reservation itself: a `now` read before a wait (or before
             # another worker moved the window on) would book into a window that has passed.
@@ -192,6 +195,8 @@ class SharedRateGate(RateGate):
             if reservation.wait <= 0:
                 self._reserved[key] = reservation.window
                 return 0.0
+            if not wait:
+                return reservation.wait
             if reservation.wait > self.max_wait:
                 raise RateLimited(
                     "the Exact Online minute budget of this administration is spent",

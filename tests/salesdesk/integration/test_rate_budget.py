@@ -51,6 +51,15 @@ def test_calls_in_flight_count_against_the_minute():
     assert third.wait == pytest.approx(RESET - NOW + 1.0)
 
 
+def test_a_gate_asked_not_to_wait_returns_the_wait_and_reserves_nothing():
+    storage, slept = LocalBudgetStorage(), []
+    gate = SharedRateGate(storage, clock=lambda: NOW, sleep=slept.append)
+    gate.record("key", headers(1, RESET))
+    assert gate.delay_before("key", NOW, wait=False) == 0.0  # the last call of the minute
+    assert gate.delay_before("key", NOW, wait=False) == pytest.approx(RESET - NOW + 1.0)
+    assert slept == [] and storage.update("key", lambda b: (b, b.in_flight)) == 1
+
+
 def test_answers_of_one_window_only_lower_the_count_and_release_the_reservation():
     budget, reservation = budget_reserve(SharedBudget(5, RESET), NOW, margin=1.0)
     budget = budget_record(budget, headers(3, RESET), reservation.window)
