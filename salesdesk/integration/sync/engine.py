@@ -156,7 +156,7 @@ class SyncEngine:
                 elif since > 0 and page.next_url is None:
                     self._add_total(len(page.rows))
             with transaction.atomic():
-                counts = feed.store(self.company, page.rows)
+                counts = feed.store(self.company, page.shaped if feed.shape else page.rows)
                 if page.rows:
                     newest = max(mapping.timestamp_of(row) for row in page.rows)
                     cursor_advance(company=self.company, feed=feed.name, timestamp=newest)

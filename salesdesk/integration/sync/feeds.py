@@ -31,7 +31,7 @@ Store = Callable[[Company, Rows], PageCounts]
 class Feed:
     name: str  # the cursor's name
     resource: str  # the ExactClient attribute (`items`, `accounts`, ...)
-    store: Store
+    store: Store  # takes a page's rows, or what `shape` made of them
     fields: tuple[str, ...] | None = None  # the narrow `$select`; None: the client's default
     incremental: bool = True
     counted: bool = False  # ask for the total with the first page of a first run
@@ -42,6 +42,9 @@ class Feed:
     sweep: Callable[[Company, set], int] | None = None
     # After a complete read from Timestamp 0: deactivate what was not seen since then.
     stale: Callable[[Company, datetime], int] | None = None
+    # Incremental feeds: the mapping of a page's rows, made while the page before is stored
+    # (in the fetching thread: it must not touch the database).
+    shape: Callable[[Rows], list] | None = None
 
 
 def feed_pages(
@@ -52,7 +55,9 @@ def feed_pages(
     if not feed.incremental:
         return resource.list(select=feed.fields)
     extra = {"inlinecount": True} if count and _accepts_inlinecount(resource.sync) else {}
-    return resource.sync(since=since, select=feed.fields, **extra)
+    # The engine stores every page it reads: the next page comes, and is mapped (`shape`),
+    # while this one is stored.
+    return resource.sync(since=since, select=feed.fields, ahead=True, shape=feed.shape, **extra)
 
 
 def feed_counts_inline(feed: Feed, client: ExactClient) -> bool:
@@ -79,14 +84,20 @@ def _upserted(result: catalog.UpsertResult, rows: int, skipped: int = 0) -> Page
     return PageCounts(rows=rows, created=result.created, updated=result.updated, skipped=skipped)
 
 
-def _store_items(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.item_from_exact(row) for row in rows]
-    return _upserted(catalog.item_upsert_many(company=company, rows=mapped), len(rows))
+def _items_mapped(rows: Rows) -> list[dict[str, Any]]:
+    return [mapping.item_from_exact(row) for row in rows]
 
 
-def _store_customers(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.customer_from_exact(row) for row in rows]
-    return _upserted(customers.customer_upsert_many(company=company, rows=mapped), len(rows))
+def _customers_mapped(rows: Rows) -> list[dict[str, Any]]:
+    return [mapping.customer_from_exact(row) for row in rows]
+
+
+def _store_items(company: Company, mapped: Rows) -> PageCounts:
+    return _upserted(catalog.item_upsert_many(company=company, rows=mapped), len(mapped))
+
+
+def _store_customers(company: Company, mapped: Rows) -> PageCounts:
+    return _upserted(customers.customer_upsert_many(company=company, rows=mapped), len(mapped))
 
 
 def _store_price_lists(company: Company, rows: Rows) -> PageCounts:
@@ -145,6 +156,7 @@ ITEMS = Feed(
     name="items",
     resource="items",
     fields=mapping.ITEM_FIELDS,
+    shape=_items_mapped,
     store=_store_items,
     counted=True,
     count_filter=EVERYTHING,
@@ -154,6 +166,7 @@ CUSTOMERS = Feed(
     name="customers",
     resource="accounts",
     fields=mapping.ACCOUNT_FIELDS,
+    shape=_customers_mapped,
     store=_store_customers,
     counted=True,
     count_filter=EVERYTHING,
