@@ -7,6 +7,7 @@ a sync page of 1,000 rows spends its time in SQLite, not here (benchmarks/sync_b
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
@@ -26,6 +27,7 @@ from salesdesk.tenants.models import Company
 Row = dict[str, Any]
 Prep = Callable[[Any], Any]
 _CHUNK = 500  # bound parameters per `IN (...)`, well under SQLite's limit
+_MAX_ROWS_PER_STATEMENT = 1_000  # a sync page
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,28 @@ def exact_upsert_many(
             changed = sorted(_changed_text(keyed, stored, columns))
             bulk.forget(changed)
             newest = bulk.newest_id()
-        cursor.executemany(plan.sql, params)
+        _write(cursor, connection, plan, params)
         if bulk:
             _index(bulk, changed_ids=[row[0] for row in changed], after_id=newest)
     return UpsertResult(created=len(unique) - len(stored), updated=len(stored))
+
+
+def _write(cursor, connection, plan: _UpsertPlan, params: list[tuple]) -> None:
+    """Run the upsert with as many rows per statement as the database takes (a page in one
+    on SQLite): one long statement leaves the interpreter free while SQLite works, where
+    `executemany` takes it back for every row (sync_bench: 2 s of 24 on 200,000 rows)."""
+    per = _rows_per_statement(connection, len(params[0]))
+    for start in range(0, len(params), per):
+        chunk = params[start : start + per]
+        cursor.execute(plan.statement(len(chunk)), [value for row in chunk for value in row])
+
+
+def _rows_per_statement(connection, width: int) -> int:
+    if connection.vendor == "sqlite":
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    else:  # PostgreSQL's protocol carries at most 65,535 parameters
+        limit = connection.features.max_query_params or 65_535
+    return max(1, min(_MAX_ROWS_PER_STATEMENT, limit // width))
 
 
 def _stored(cursor, table: str, company_id: int, keys: list, columns: tuple[str, ...]) -> dict:
@@ -126,11 +146,17 @@ def _index(bulk: TextBulk, *, changed_ids: list[int], after_id: int) -> None:
 @dataclass(frozen=True)
 class _UpsertPlan:
     table: str  # quoted
-    sql: str
+    insert: str  # `INSERT INTO ... VALUES `
+    row: str  # one row's placeholders
+    conflict: str  # ` ON CONFLICT ... DO UPDATE SET ...`
     getter: Callable[[Row], tuple]  # the row's values, in column order
     converters: tuple[tuple[int, Prep], ...]  # (position in the values, conversion)
     tail: tuple  # the prepared `extra` values and defaults, the same for every row
     exact_id: Prep
+
+    def statement(self, count: int) -> str:
+        """The upsert of `count` rows in one statement."""
+        return f"{self.insert}{', '.join([self.row] * count)}{self.conflict}"
 
     def rows(self, company_id: int, rows: list[Row]) -> list[tuple]:
         """The statement's parameters for `rows`, converted column by column (a page's
@@ -167,15 +193,16 @@ def _upsert_plan(model, given: tuple[str, ...], extra: Row, connection) -> _Upse
         f"{quote(f.column)} = excluded.{quote(f.column)}" for f in written if f.name != "exact_id"
     ]
     # Identifiers come from the model's meta, quoted; values go as parameters.
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(columns))}) "
-        f"ON CONFLICT ({quote('company_id')}, {quote('exact_id')}) "
+    insert = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "  # noqa: S608
+    row = f"({', '.join(['%s'] * len(columns))})"
+    conflict = (
+        f" ON CONFLICT ({quote('company_id')}, {quote('exact_id')}) "
         f"DO UPDATE SET {', '.join(updates)}"
     )
     getter = itemgetter(*given) if len(given) > 1 else (lambda row: (row[given[0]],))
     exact_id = _prep(by_key["exact_id"], connection) or (lambda value: value)
-    return _UpsertPlan(quote(model._meta.db_table), sql, getter, converters, tail, exact_id)
+    table = quote(model._meta.db_table)
+    return _UpsertPlan(table, insert, row, conflict, getter, converters, tail, exact_id)
 
 
 # Values these fields hold go to the database as they are.
