@@ -32,7 +32,8 @@ test: venv browser lint
 	$(BIN)/pytest -q
 
 # PostgreSQL + Redis (Debian packages, installed when missing) on loopback ports of their own,
-# the integration suite in tests/scale on them with RQ worker processes, then stopped again.
+# the integration suite in tests/scale on them with RQ worker processes, the sync's storage
+# suites on PostgreSQL, then stopped again.
 test-scale: venv
 	scripts/scale/test.sh
 

@@ -43,7 +43,7 @@ def test_upsert_creates_then_updates_in_a_few_queries():
 
 
 @pytest.mark.django_db
-def test_upsert_splits_a_page_over_statements_when_the_database_wants_fewer_parameters(
+def test_on_sqlite_upsert_splits_a_page_over_statements_when_it_wants_fewer_parameters(
     monkeypatch,
 ):
     company, other = make_company(), make_company()
