@@ -255,7 +255,7 @@ def large_figure(rows_out: list, count: int) -> None:
         python = wall - waited - spent["sql"] - spent["commit"]
         BREAKDOWN.append(
             f"Where the {stored:,} records' {wall:.1f} s went in the run's thread, measured in "
-            f"the same run: waiting on the sandbox {waited:.1f} s, SQL statements (in SQLite) "
+            f"the same run: waiting on the sandbox {waited:.1f} s, SQL statements (in {_db()}) "
             f"{spent['sql']:.1f} s, commits {spent['commit']:.1f} s, the rest of its Python "
             f"(preparing rows, bookkeeping) {python:.1f} s. Reading the JSON and mapping run "
             f"in a second thread, a page ahead, and share the interpreter lock with it."
@@ -266,6 +266,14 @@ def large_figure(rows_out: list, count: int) -> None:
 
 
 BREAKDOWN: list[str] = []
+
+
+def _db() -> str:
+    from django.db import connection
+
+    return {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(
+        connection.vendor, connection.vendor
+    )
 
 
 class StoreTimer:
@@ -328,9 +336,14 @@ def main(argv: list[str]) -> int:
         small_figures(rows)
         if not args.skip_large:
             large_figure(rows, args.large_rows)
+    print_section("## Synchronization (benchmarks/sync_bench.py)", rows)
+    return 0
+
+
+def print_section(heading: str, rows: list) -> None:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     date = f"{dt.datetime.now(dt.UTC):%Y-%m-%d}"
-    print("## Synchronization (benchmarks/sync_bench.py)\n")
+    print(f"{heading}\n")
     print("| figure | target | measured | wall / waiting on sandbox | machine | date |")
     print("|---|---|---|---|---|---|")
     for figure, target, measured, ratio in rows:
@@ -343,7 +356,6 @@ def main(argv: list[str]) -> int:
     )
     for line in BREAKDOWN:
         print(f"\n{line}")
-    return 0
 
 
 if __name__ == "__main__":

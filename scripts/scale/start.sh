@@ -33,10 +33,13 @@ start_postgres() {
   [ "$(id -u)" = 0 ] && chown postgres: "$DIR/pg"
   as_postgres "$bin/initdb" -D "$DIR/pg/data" -U salesdesk --auth=trust -E UTF8 >/dev/null
   echo "$bin" >"$DIR/pg/bin"  # stop.sh needs it even if a later step fails
-  # Durability off: a test database that is thrown away after the run.
+  # Durability off: a test database that is thrown away after the run. SCALE_PG_DURABLE=1
+  # keeps PostgreSQL's own defaults, for benchmarks that report what production would see.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${SCALE_PG_DURABLE:-}" = 1 ] && durability=""
   as_postgres "$bin/pg_ctl" -D "$DIR/pg/data" -l "$DIR/pg/log" -w -t 60 start \
-    -o "-p $PG_PORT -k $DIR/pg -c listen_addresses=127.0.0.1 -c fsync=off \
-        -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+    -o "-p $PG_PORT -k $DIR/pg -c listen_addresses=127.0.0.1 $durability \
+        -c max_connections=200" >/dev/null
   as_postgres "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U salesdesk salesdesk
 }
 
