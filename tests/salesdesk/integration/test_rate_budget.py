@@ -148,15 +148,23 @@ def _clients(state, clock, gates) -> list[ExactClient]:
 
 
 def _hammer(clients: list[ExactClient], calls_each: int) -> None:
+    failures: list[BaseException] = []
+
     def work(client):
-        for _ in range(calls_each):
-            next(iter(client.items.list(filter="Code eq 'X'", top=1)))
+        try:
+            for _ in range(calls_each):
+                next(iter(client.items.list(filter="Code eq 'X'", top=1)))
+        except BaseException as error:  # a thread's error would be lost otherwise
+            failures.append(error)
+            raise
 
     threads = [threading.Thread(target=work, args=(c,)) for c in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    assert not failures, failures
+    assert not any(thread.is_alive() for thread in threads)
 
 
 def _state(config, clock):
@@ -175,10 +183,10 @@ def test_four_workers_sharing_the_budget_do_not_run_into_429s(tight_config, sand
     _hammer(_clients(state, sandbox_clock, gates), calls_each=15)
 
     assert state.stats.total(100001) == 60
-    # The test clock is shared and jumps when a worker waits: a call already on its way
-    # when another worker's wait jumps past the minute lands in the next one, which can
-    # cost at most one 429 (workers that do not share the budget meet them, see below).
-    assert sum(state.stats.rate_limited.values()) <= 1
+    # The test clock is shared and jumps when a worker waits: a call the other three
+    # workers already have on its way lands in the next minute and can cost one 429 each
+    # (seen under load: 2). Workers that do not share the budget meet more (see below).
+    assert sum(state.stats.rate_limited.values()) <= len(gates) - 1
     assert sandbox_clock.now() - started >= 5 * 60  # 60 calls at 10 a minute
 
 
@@ -191,7 +199,7 @@ def test_without_sharing_workers_taking_turns_meet_429s(tight_config, sandbox_cl
         for client in clients:
             next(iter(client.items.list(filter="Code eq 'X'", top=1)))
 
-    assert sum(state.stats.rate_limited.values()) > 0
+    assert sum(state.stats.rate_limited.values()) > 3  # 5: one at every minute's turn
 
 
 def test_on_sqlite_without_redis_the_budget_is_shared_within_the_process(settings):
