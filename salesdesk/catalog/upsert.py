@@ -7,7 +7,7 @@ a sync page of 1,000 rows spends its time in SQLite, not here (benchmarks/sync_b
 On PostgreSQL the page goes as one JSON document (`json_populate_recordset`): with a
 placeholder per value psycopg split a 30,000-placeholder query in Python for every page
 and the server parsed it, at under 4,000 rows a second; with one array per column
-psycopg's Python array quoting took half the time (benchmarks/sync_bench.py).
+psycopg's Python array quoting took half the time (benchmarks/sync_postgresql_bench.py).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def exact_upsert_many(
     connection = connections[router.db_for_write(model)]
     plan = _upsert_plan(model, tuple(next(iter(unique.values()))), extra, connection)
     keys = [plan.exact_id(key) for key in unique]  # as the database holds them
-    columns_ = plan.columns(company.pk, list(unique.values()))
+    values = plan.columns(company.pk, list(unique.values()))
     with (
         text.bulk(connection) if text else nullcontext() as bulk,
         # No savepoint: inside one SQLite copies each page it changes aside (a sub-journal),
@@ -85,16 +85,17 @@ def exact_upsert_many(
             changed = sorted(_changed_text(keyed, stored, columns))
             bulk.forget(changed)
             newest = bulk.newest_id()
-        _write(cursor, connection, plan, columns_)
+        _write(cursor, connection, plan, values)
         if bulk:
             _index(bulk, changed_ids=[row[0] for row in changed], after_id=newest)
     return UpsertResult(created=len(unique) - len(stored), updated=len(stored))
 
 
-def _write(cursor, connection, plan: _UpsertPlan, columns: list[list]) -> None:
+def _write(cursor, connection, plan: _UpsertPlan, columns: list[Sequence]) -> None:
     """Run the upsert with as many rows per statement as the database takes (a page in one
     on SQLite): one long statement leaves the interpreter free while SQLite works, where
-    `executemany` takes it back for every row (sync_bench: 2 s of 24 on 200,000 rows)."""
+    `executemany` takes it back for every row (sync_bench: 2 s of 24 on 200,000 rows).
+    On PostgreSQL the page is one JSON document, whatever its size."""
     if plan.recordset:
         rows = [dict(zip(plan.names, row, strict=True)) for row in zip(*columns, strict=True)]
         cursor.execute(plan.recordset, [orjson.dumps(rows, default=_json_value).decode()])
@@ -183,11 +184,11 @@ class _UpsertPlan:
         """The upsert of `count` rows in one statement."""
         return f"{self.insert}{', '.join([self.row] * count)}{self.conflict}"
 
-    def columns(self, company_id: int, rows: list[Row]) -> list[list]:
+    def columns(self, company_id: int, rows: list[Row]) -> list[Sequence]:
         """The values of `rows`, one list per column in the statement's order, converted
         column by column (a page's worth of per-row Python calls is what a sync spends
         its time on otherwise)."""
-        columns: list[Any] = [list(c) for c in zip(*map(self.getter, rows), strict=True)]
+        columns: list[Any] = list(zip(*map(self.getter, rows), strict=True))
         for position, prep in self.converters:
             columns[position] = list(map(prep, columns[position]))
         repeat = len(rows)
