@@ -27,6 +27,11 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 MIN_TRIGRAM = 3
+# FTS5 writes a segment per transaction and by default merges them four at a time, so
+# a first sync of 100,000 rows committed page by page rewrote its terms several times
+# over. Sixteen at a time cut the SQLite time of 200 such pages by about a tenth, with
+# the same search times (measured on 100,000 items + 100,000 customers).
+AUTOMERGE = 16
 
 
 def prefix_range(field: str, term: str) -> Q:
@@ -101,22 +106,28 @@ class TextIndex:
             cursor.execute(f"DELETE FROM {self.paused_table}")  # noqa: S608
 
     def ensure(self, connection) -> bool:
-        """Create the index and its triggers if missing; rebuild it then. True if rebuilt."""
+        """Create the index and its triggers if missing, and rebuild it then (True); set
+        its merge policy either way."""
         if connection.vendor != "sqlite":
             return False
+        fts = self.fts_table
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT sql FROM sqlite_master WHERE type IN ('trigger', 'table') AND name LIKE %s",
-                (f"{self.fts_table}_%",),
+                (f"{fts}_%",),
             )
             stored = {row[0] for row in cursor.fetchall()}
-            if set(self._schema()[-4:]) <= stored:
-                return False
-            for statement in self._schema():
-                cursor.execute(statement)
-            rebuild = f"INSERT INTO {self.fts_table}({self.fts_table}) VALUES ('rebuild')"  # noqa: S608
-            cursor.execute(rebuild)
-        return True
+            missing = not set(self._schema()[-4:]) <= stored
+            if missing:
+                for statement in self._schema():
+                    cursor.execute(statement)
+                cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")  # noqa: S608
+            # A setting kept in the index itself: set on every migrate, so older indexes get it.
+            cursor.execute(
+                f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', %s)",  # noqa: S608
+                (AUTOMERGE,),
+            )
+        return missing
 
     def _schema(self) -> list[str]:
         fts, table = self.fts_table, self.table

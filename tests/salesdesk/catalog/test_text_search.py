@@ -6,6 +6,8 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from salesdesk.catalog import services
 from salesdesk.catalog.models import Item
 from salesdesk.catalog.selectors import ITEM_TEXT, ItemFilters, item_search
+from salesdesk.catalog.text_search import AUTOMERGE
+from salesdesk.customers.selectors import CUSTOMER_TEXT
 from tests.salesdesk.catalog.factories import make_item
 from tests.salesdesk.factories import make_company
 
@@ -46,6 +48,21 @@ def test_ensure_rebuilds_after_a_table_rebuild_dropped_the_triggers():
     make_item(company=company, code="A-2", description="Olijven")  # not indexed now
     assert ITEM_TEXT.ensure(connection) is True
     assert found(company, "olij") == ["A-1", "A-2"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", [ITEM_TEXT, CUSTOMER_TEXT], ids=["items", "customers"])
+def test_ensure_sets_the_merge_policy_on_an_index_that_lacks_it(text):
+    def automerge() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT v FROM {text.fts_table}_config WHERE k = 'automerge'")
+            return cursor.fetchone()[0]
+
+    assert automerge() == AUTOMERGE  # set by migrate
+    with connection.cursor() as cursor:  # an index made before the setting existed
+        cursor.execute(f"DELETE FROM {text.fts_table}_config WHERE k = 'automerge'")
+    assert text.ensure(connection) is False  # the triggers are there: no rebuild
+    assert automerge() == AUTOMERGE
 
 
 def _row(exact_id, code: str, description: str) -> dict:
