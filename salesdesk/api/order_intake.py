@@ -15,7 +15,7 @@ from salesdesk.api.api_json import json_default
 from salesdesk.api.models import IdempotentRequest
 from salesdesk.api.records import order_records
 from salesdesk.api.schemas import OrderIn
-from salesdesk.catalog.pricing import price_quotes_for_items
+from salesdesk.catalog.pricing import price_quotes_for_lines
 from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order
 from salesdesk.orders.services import OrderHeader, order_create, order_refusals, order_submit
@@ -132,14 +132,12 @@ def _lines(company: Company, payload: OrderIn, problems: list[dict]) -> list[tup
 
 
 def _unpriced(company, customer, lines: list[tuple[int, LineInput]]) -> list[dict]:
+    by_rules = [(index, line) for index, line in lines if line.unit_price is None]
+    wanted = [(line.item, line.quantity) for _, line in by_rules]
+    quotes = price_quotes_for_lines(company=company, customer=customer, wanted=wanted)
     problems = []
-    for index, line in lines:
-        if line.unit_price is not None:
-            continue
-        quotes = price_quotes_for_items(
-            company=company, customer=customer, items=[line.item], quantity=line.quantity
-        )
-        if line.item.pk not in quotes:
+    for (index, line), quote in zip(by_rules, quotes, strict=True):
+        if quote is None:
             msg = f"Item {line.item.code} has no price in Exact Online: send a unit_price."
             problems.append(_problem(["lines", index, "unit_price"], msg, "missing"))
     return problems

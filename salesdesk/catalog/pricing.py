@@ -20,6 +20,7 @@ inclusive. Account-level DiscountSales is not applied (spec: UNCONFIRMED).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -83,20 +84,39 @@ def price_quotes_for_items(
     Items without any price are left out of the result (price_quote raises for them).
     """
     items = list(items)
+    wanted = [(item, quantity) for item in items]
+    quotes = price_quotes_for_lines(
+        company=company, customer=customer, wanted=wanted, on_date=on_date
+    )
+    return {item.pk: quote for item, quote in zip(items, quotes, strict=True) if quote}
+
+
+def price_quotes_for_lines(
+    *,
+    company,
+    customer,
+    wanted: Sequence[tuple[Item, Decimal]],
+    on_date: datetime.date | None = None,
+) -> list[PriceQuote | None]:
+    """The quote of each (item, quantity) of an order's lines, in their order, in three
+    queries for all of them; None where the item has no price at all."""
+    wanted = [(item, Decimal(quantity)) for item, quantity in wanted]
+    items = [item for item, _ in wanted]
     if any(item.company_id != company.pk for item in items) or (
         customer is not None and customer.company_id != company.pk
     ):
         raise ValueError("Item or customer belongs to another company.")
+    if not wanted:
+        return []
     on_date = on_date or timezone.localdate()
-    quantity = Decimal(quantity)
-    prices = _item_prices(company, customer, items, quantity, on_date)
-    period, lines = _price_list_lines(company, customer, items, quantity, on_date)
-    quotes = {}
-    for item in items:
+    most = max(quantity for _, quantity in wanted)  # each line takes its own share below
+    prices = _item_prices(company, customer, items, most, on_date)
+    period, lines = _price_list_lines(company, customer, items, most, on_date)
+    quotes = []
+    for item, quantity in wanted:
         own = [p for p in prices if p.item_id == item.pk]
-        quote = _quote(item, customer, own, period, lines, quantity)
-        if quote is not None:
-            quotes[item.pk] = quote
+        reached = [line for line in lines if line.quantity <= quantity]
+        quotes.append(_quote(item, customer, own, period, reached, quantity))
     return quotes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from salesdesk.orders.forms import formset_lines
-from salesdesk.orders.lines import NoPrice, PricedLine, Totals, line_priced, lines_totals
+from salesdesk.orders.lines import NoPrice, PricedLine, Totals, lines_priced, lines_totals
 
 
 @dataclass
@@ -25,10 +25,10 @@ def order_preview(*, company, form, formset) -> Preview:
     if not form_ok:
         return preview
     customer = form.cleaned_data["customer"]
-    for line in formset_lines(formset):
-        try:
-            preview.lines.append(line_priced(company=company, customer=customer, line=line))
-        except NoPrice as exc:
-            preview.problems.append(str(exc))
+    for priced in lines_priced(company=company, customer=customer, lines=formset_lines(formset)):
+        if isinstance(priced, NoPrice):
+            preview.problems.append(str(priced))
+        else:
+            preview.lines.append(priced)
     preview.totals = lines_totals(preview.lines)
     return preview

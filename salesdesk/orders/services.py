@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from salesdesk.api.changes import version_next
 from salesdesk.customers.models import Customer
-from salesdesk.orders.lines import LineInput, PricedLine, line_priced, lines_totals
+from salesdesk.orders.lines import LineInput, NoPrice, PricedLine, lines_priced, lines_totals
 from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
 from salesdesk.tenants.models import Company
 
@@ -56,7 +56,9 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
     problems = order_refusals(customer=header.customer, lines=lines)
     if problems:
         raise OrderRefused(" ".join(problems))
-    priced = [line_priced(company=company, customer=header.customer, line=line) for line in lines]
+    priced = lines_priced(company=company, customer=header.customer, lines=lines)
+    if unpriced := [line for line in priced if isinstance(line, NoPrice)]:
+        raise unpriced[0]
     with transaction.atomic():
         order = Order.objects.create(
             company=company,

@@ -9,6 +9,7 @@ from salesdesk.catalog.pricing import (
     price_list_prices_for_item,
     price_quote,
     price_quotes_for_items,
+    price_quotes_for_lines,
 )
 from tests.salesdesk.catalog.factories import (
     make_item,
@@ -168,6 +169,33 @@ def test_many_items_in_bounded_queries(shop, django_assert_max_num_queries):
     assert quotes[items[3].pk].unit_price == Decimal("7")
     assert quotes[items[5].pk].rule == "customer_price"
     assert quotes[items[7].pk].rule == "standard_price"
+
+
+def test_lines_of_different_quantities_in_bounded_queries_each_as_if_alone(
+    shop, django_assert_max_num_queries
+):
+    company, customer, item, period = shop
+    make_item_price(item=item, price="18")
+    make_item_price(item=item, price="16", quantity=Decimal("10"))
+    make_line(period=period, item=item, quantity=Decimal("50"), new_price=Decimal("11"))
+    grouped = make_item(company=company, standard_price=Decimal("10.00"), group_code="200")
+    make_line(period=period, item=None, item_group_code="200", quantity=Decimal("5"),
+              method=DISCOUNT, discount=Decimal("0.1"))  # fmt: skip
+    bare = make_item(company=company, standard_price=None)
+    # The other company's prices for an item with the same code change nothing here.
+    rival = make_company()
+    make_item_price(item=make_item(company=rival, code=item.code), price="1")
+    wanted = [(item, "1"), (item, "12"), (item, "60"), (grouped, "4"), (grouped, "5"), (bare, "1")]
+    wanted = [(line_item, Decimal(quantity)) for line_item, quantity in wanted]
+    with django_assert_max_num_queries(3):
+        quotes = price_quotes_for_lines(
+            company=company, customer=customer, wanted=wanted, on_date=TODAY
+        )
+    prices = [q.unit_price if q else None for q in quotes]
+    assert prices == [Decimal("18"), Decimal("16"), Decimal("11"), Decimal("10.00"),
+                      Decimal("9.0000"), None]  # fmt: skip
+    for (line_item, quantity), batched in zip(wanted[:-1], quotes, strict=False):
+        assert batched == quote(company, customer, line_item, quantity)
 
 
 def test_price_list_prices_for_item(shop):

@@ -6,9 +6,11 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from salesdesk.catalog.models import ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
-from salesdesk.orders.lines import LineInput
+from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
 from salesdesk.orders.services import (
     OrderHeader,
@@ -78,6 +80,29 @@ def test_a_typed_price_overrides_the_rules(company):
     line = order.lines.get()
     assert (line.unit_price, line.price_overridden) == (Decimal("4.25"), True)
     assert order.total_excl_vat == order.total_incl_vat == Decimal("12.75")
+
+
+def test_pricing_queries_do_not_grow_with_the_lines(company, django_assert_num_queries):
+    customer = make_customer(company=company)
+    items = [make_item(company=company, standard_price=Decimal("10")) for _ in range(6)]
+    _price_list(company, customer, items[0], ("0", "9"), ("10", "8"))
+    _create(company, customer, (items[0], 1, None))  # the first order creates the counter
+    with CaptureQueriesContext(connection) as one:
+        _create(company, customer, (items[0], 12, None))
+    six = [(item, 12, Decimal("4") if item is items[1] else None) for item in items]
+    with django_assert_num_queries(len(one)):
+        order = _create(company, customer, *six)
+    prices = [line.unit_price for line in order.lines.order_by("line_number")]
+    assert prices == [Decimal("8"), Decimal("4"), *[Decimal("10")] * 4]
+
+
+def test_an_item_without_any_price_is_named(company):
+    customer = make_customer(company=company)
+    priced, bare = make_item(company=company), make_item(company=company, standard_price=None)
+    with pytest.raises(NoPrice, match=f"Item {bare.code} has no price"):
+        _create(company, customer, (priced, 1, None), (bare, 2, None))
+    order = _create(company, customer, (priced, 1, None), (bare, 2, Decimal("3")))
+    assert order.lines.count() == 2  # a typed price is enough
 
 
 def test_blocked_customer_and_inactive_item_are_refused(company):
