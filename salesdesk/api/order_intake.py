@@ -108,7 +108,7 @@ def _order_new(*, company: Company, user, payload: OrderIn) -> Order:
             company=company, user=user, header=header, lines=[line for _, line in lines]
         )
     except NoPrice:
-        # Rare: find which lines have no price (pricing each line once more) to name them.
+        # Rare: price the lines once more to name every line that has no price.
         raise FieldErrors(_unpriced(company, customer, lines)) from None
     except InvalidOperation:  # a total beyond what an order can hold
         raise FieldErrors([_problem(["lines"], "The order total is too large.")]) from None

@@ -109,7 +109,8 @@ def price_quotes_for_lines(
     if not wanted:
         return []
     on_date = on_date or timezone.localdate()
-    most = max(quantity for _, quantity in wanted)  # each line takes its own share below
+    # Fetched up to the largest quantity; each line keeps what its own quantity reaches.
+    most = max(quantity for _, quantity in wanted)
     prices = _item_prices(company, customer, items, most, on_date)
     period, lines = _price_list_lines(company, customer, items, most, on_date)
     quotes = []
