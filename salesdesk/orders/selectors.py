@@ -9,6 +9,7 @@ from django.http import Http404
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from salesdesk.orders.models import Order
+from salesdesk.orders.waiting import outbox_withdrawable
 from salesdesk.tenants.models import Company
 
 PER_PAGE = 50
@@ -47,6 +48,13 @@ def order_get(*, company: Company, number: str) -> Order:
     if order is None:
         raise Http404("No such order")
     return order
+
+
+def order_closable_by_hand(*, order: Order) -> bool:
+    """Whether "Entered in Exact by hand" may close the order (see `order_mark_manual`)."""
+    if order.status in (Order.Status.DRAFT, Order.Status.FAILED):
+        return True
+    return outbox_withdrawable(company_id=order.company_id, order_id=order.pk)
 
 
 def order_lines(*, order: Order) -> QuerySet:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from salesdesk.api.changes import version_next
 from salesdesk.customers.models import Customer
 from salesdesk.orders.lines import LineInput, NoPrice, PricedLine, lines_priced, lines_totals
 from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
+from salesdesk.orders.waiting import outbox_withdraw
 from salesdesk.tenants.models import Company
 
 
@@ -110,23 +111,43 @@ def order_submit(*, order: Order, user=None, now: datetime | None = None) -> Ord
 
 
 def order_mark_manual(*, order: Order, user, exact_order_number: int | None = None) -> Order:
-    """Close a Draft or Failed order as entered in Exact by hand; it will never be sent."""
+    """Close an order as entered in Exact by hand; it will never be sent.
+
+    Draft and Failed orders can be closed, and so can a Queued order that waits for the
+    connection (after an administrator typed it into Exact while Salesdesk could not send).
+    """
     with transaction.atomic():
-        moved = Order.objects.filter(
-            pk=order.pk, status__in=[Order.Status.DRAFT, Order.Status.FAILED]
-        ).update(
+        closable = Q(status__in=[Order.Status.DRAFT, Order.Status.FAILED])
+        changes = {}
+        if outbox_withdraw(company_id=order.company_id, order_id=order.pk):
+            closable |= Q(status=Order.Status.QUEUED)
+            changes["exact_message"] = ""  # it no longer waits
+        moved = Order.objects.filter(closable, pk=order.pk).update(
             status=Order.Status.MANUAL,
             exact_order_number=exact_order_number,
             updated_at=timezone.now(),
             row_version=version_next(company=order.company_id),
+            **changes,
         )
-        if not moved:
-            status = order.get_status_display()
-            raise OrderRefused(f"Order {order.number} is {status}: it cannot be closed by hand.")
+        if not moved:  # raised inside the transaction: a withdrawn outbox row comes back
+            raise OrderRefused(_not_closable(order))
         number = f" as order {exact_order_number}" if exact_order_number else ""
         _event(order, Order.Status.MANUAL, f"Entered in Exact Online by hand{number}.", user)
     order.refresh_from_db()
     return order
+
+
+def _not_closable(order: Order) -> str:
+    may_have_it = OrderOutbox.objects.filter(
+        order_id=order.pk, waiting_since__isnull=False, exact_may_have_it=True
+    )
+    if may_have_it.exists():
+        return (
+            f"Exact Online may already have order {order.number} from an earlier attempt: "
+            "authorize Salesdesk again, and it looks the order up before it sends anything."
+        )
+    status = order.get_status_display()
+    return f"Order {order.number} is {status}: it cannot be closed by hand."
 
 
 def _enqueue_send(order_id: int) -> None:

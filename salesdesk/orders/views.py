@@ -176,6 +176,7 @@ def _detail_context(order) -> dict:
         "lines": selectors.order_lines(order=order),
         "events": selectors.order_events(order=order),
         "manual_form": ManualCloseForm(),
+        "closable": selectors.order_closable_by_hand(order=order),
     }
 
 

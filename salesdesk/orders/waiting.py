@@ -79,6 +79,32 @@ def outbox_resume(*, company: Company, now: datetime | None = None) -> int:
     return len(ids)
 
 
+def outbox_withdrawable(*, company_id: int, order_id: int) -> bool:
+    """Whether the order waits for the connection and may leave the outbox unsent: no
+    worker holds it and no earlier attempt may have reached Exact (only a lookup after
+    authorizing again can tell whether Exact has it)."""
+    return _withdrawable(company_id, order_id).exists()
+
+
+def outbox_withdraw(*, company_id: int, order_id: int) -> bool:
+    """Take a waiting order out of the outbox so that it is never sent (it was entered in
+    Exact by hand); False when it is not `outbox_withdrawable`. Call it in the transaction
+    that closes the order."""
+    withdrawn, _ = _withdrawable(company_id, order_id).delete()
+    return withdrawn > 0
+
+
+def _withdrawable(company_id: int, order_id: int):
+    return OrderOutbox.objects.filter(
+        company_id=company_id,
+        order_id=order_id,
+        order__status=Order.Status.QUEUED,
+        waiting_since__isnull=False,
+        lease_token__isnull=True,
+        exact_may_have_it=False,
+    )
+
+
 def _enqueue_sends(order_ids: list[int]) -> None:
     # Late import: the integration app imports this one.
     from salesdesk.integration.order_tasks import order_send_enqueue

@@ -8,10 +8,13 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from salesdesk.catalog.models import ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
+from salesdesk.orders.outbox import outbox_claim
+from salesdesk.orders.selectors import order_closable_by_hand
 from salesdesk.orders.services import (
     OrderHeader,
     OrderRefused,
@@ -19,6 +22,7 @@ from salesdesk.orders.services import (
     order_mark_manual,
     order_submit,
 )
+from salesdesk.orders.waiting import outbox_resume, outbox_wait
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.orders.factories import make_customer, make_item, make_order
 
@@ -167,3 +171,44 @@ def test_manual_close_only_for_draft_or_failed(company):
         order_submit(order=order)
     with pytest.raises(OrderRefused):
         order_mark_manual(order=order, user=user)
+
+
+def _waiting(company, reason="Waiting: the Exact Online connection needs re-authorization."):
+    order = make_order(company=company)
+    order_submit(order=order)
+    assert outbox_wait(order_id=order.pk, reason=reason, now=timezone.now())
+    return order
+
+
+def test_a_waiting_order_closed_by_hand_is_never_sent(company):
+    user = make_user(company=company)
+    order = _waiting(company)
+    theirs = _waiting(make_company(slug="other"))
+    assert order_closable_by_hand(order=Order.objects.get(pk=order.pk))
+    order_mark_manual(order=order, user=user, exact_order_number=88)
+    order.refresh_from_db()
+    assert (order.status, order.exact_order_number, order.exact_message) == ("manual", 88, "")
+    assert not OrderOutbox.objects.filter(order=order).exists()
+    assert outbox_claim(order_id=order.pk, now=timezone.now()) is None
+    assert outbox_resume(company=company) == 0  # re-authorizing sends nothing
+    assert OrderOutbox.objects.get(order=theirs).waiting_since is not None  # theirs still waits
+
+
+def test_a_waiting_order_that_exact_may_have_is_not_closed_by_hand(company):
+    order = _waiting(company)
+    OrderOutbox.objects.filter(order=order).update(exact_may_have_it=True)  # a worker died
+    assert not order_closable_by_hand(order=order)
+    with pytest.raises(OrderRefused, match="may already have order"):
+        order_mark_manual(order=order, user=None)
+    order.refresh_from_db()
+    assert order.status == Order.Status.QUEUED and order.exact_message
+    assert OrderOutbox.objects.get(order=order).waiting_since is not None  # nothing lost
+
+
+def test_a_queued_order_that_does_not_wait_is_not_closed_by_hand(company):
+    order = make_order(company=company)
+    order_submit(order=order)
+    assert not order_closable_by_hand(order=order)
+    with pytest.raises(OrderRefused, match="is Queued: it cannot be closed by hand"):
+        order_mark_manual(order=order, user=None)
+    assert OrderOutbox.objects.filter(order=order, waiting_since__isnull=True).exists()
