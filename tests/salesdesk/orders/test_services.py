@@ -90,6 +90,12 @@ def test_pricing_queries_do_not_grow_with_the_lines(company, django_assert_num_q
     customer = make_customer(company=company)
     items = [make_item(company=company, standard_price=Decimal("10")) for _ in range(6)]
     _price_list(company, customer, items[0], ("0", "9"), ("10", "8"))
+    other = make_company(slug="other")  # its customer price for the same code changes nothing
+    rival = make_item(company=other, code=items[2].code)
+    ItemPrice.objects.create(
+        company=other, exact_id=uuid.uuid4(), item=rival, price=Decimal("1"),
+        customer=make_customer(company=other),
+    )  # fmt: skip
     _create(company, customer, (items[0], 1, None))  # the first order creates the counter
     with CaptureQueriesContext(connection) as one:
         _create(company, customer, (items[0], 12, None))
@@ -103,6 +109,7 @@ def test_pricing_queries_do_not_grow_with_the_lines(company, django_assert_num_q
 def test_an_item_without_any_price_is_named(company):
     customer = make_customer(company=company)
     priced, bare = make_item(company=company), make_item(company=company, standard_price=None)
+    make_item(company=make_company(slug="other"), code=bare.code)  # priced, but not ours
     with pytest.raises(NoPrice, match=f"Item {bare.code} has no price"):
         _create(company, customer, (priced, 1, None), (bare, 2, None))
     order = _create(company, customer, (priced, 1, None), (bare, 2, Decimal("3")))
@@ -196,8 +203,10 @@ def test_a_waiting_order_closed_by_hand_is_never_sent(company):
 
 def test_a_waiting_order_that_exact_may_have_is_not_closed_by_hand(company):
     order = _waiting(company)
+    theirs = _waiting(make_company(slug="other"))
     OrderOutbox.objects.filter(order=order).update(exact_may_have_it=True)  # a worker died
     assert not order_closable_by_hand(order=order)
+    assert order_closable_by_hand(order=theirs)
     with pytest.raises(OrderRefused, match="may already have order"):
         order_mark_manual(order=order, user=None)
     order.refresh_from_db()
@@ -208,7 +217,9 @@ def test_a_waiting_order_that_exact_may_have_is_not_closed_by_hand(company):
 def test_a_queued_order_that_does_not_wait_is_not_closed_by_hand(company):
     order = make_order(company=company)
     order_submit(order=order)
+    theirs = _waiting(make_company(slug="other"))
     assert not order_closable_by_hand(order=order)
+    assert order_closable_by_hand(order=theirs)
     with pytest.raises(OrderRefused, match="is Queued: it cannot be closed by hand"):
         order_mark_manual(order=order, user=None)
     assert OrderOutbox.objects.filter(order=order, waiting_since__isnull=True).exists()
