@@ -110,4 +110,13 @@ class SyncSchedule(models.Model):
     alert_reason = models.TextField(blank=True)
 
     def __str__(self) -> str:
-        return f"every {self.interval_minutes} min"
+        return self.interval_words
+
+    @property
+    def interval_words(self) -> str:
+        """The interval as the pages say it: "every 24 hours", "every hour", "every 90 minutes"."""
+        minutes = self.interval_minutes
+        if minutes % 60:
+            return f"every {minutes} minutes"
+        hours = minutes // 60
+        return "every hour" if hours == 1 else f"every {hours} hours"

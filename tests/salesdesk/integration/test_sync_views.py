@@ -10,6 +10,7 @@ from django.test import override_settings
 from exact_sandbox.clock import SandboxClock
 from salesdesk.catalog.models import Item
 from salesdesk.integration.models import SyncRun, SyncSchedule
+from salesdesk.integration.sync.schedule import schedule_set
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.integration.sync_support import change_rows, connected_company
@@ -47,6 +48,27 @@ def test_section_shows_the_three_rows_idle(client):
     ]:
         assert label in html and f'aria-label="{action}"' in html
     assert 'aria-busy="true"' not in html and "every 1s" not in html
+    assert "Runs by itself every 24 hours." in html  # the default schedule
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("minutes", "enabled", "said"),
+    [
+        (5, True, "Runs by itself every 5 minutes."),
+        (60, True, "Runs by itself every hour."),
+        (90, True, "Runs by itself every 90 minutes."),
+        (180, True, "Runs by itself every 3 hours."),
+        (1440, False, "Does not run by itself: the schedule is off."),
+    ],
+)
+def test_section_says_the_schedule_in_words(client, minutes, enabled, said):
+    company, other = make_company(), make_company()
+    _admin(client, company)
+    schedule_set(company=company, interval_minutes=minutes, enabled=enabled)
+    schedule_set(company=other, interval_minutes=7)
+    html = client.get(f"/{company.slug}/settings/synchronize").content.decode()
+    assert said in html and "7 minutes" not in html
 
 
 @pytest.mark.django_db
