@@ -66,7 +66,7 @@ def test_detail_paging_and_query_count(setup, client, django_assert_max_num_quer
 
 @pytest.mark.parametrize(
     ("quantity", "price", "rule"),
-    [("1", "12.5000", "standard_price"), ("10", "9", "price_list")],
+    [("1", "12.50", "standard_price"), ("10", "9.00", "price_list")],
 )
 def test_calculator_says_price_and_rule(setup, client, quantity, price, rule):
     company, _, price_list, current, _ = setup

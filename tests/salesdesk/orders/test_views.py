@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from salesdesk.orders.lines import LineInput
 from salesdesk.orders.models import Order
-from salesdesk.orders.services import order_submit
+from salesdesk.orders.services import OrderHeader, order_create, order_submit
 from salesdesk.orders.waiting import outbox_wait
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.orders.factories import make_customer, make_item, make_order
@@ -172,3 +173,15 @@ def test_list_and_order_page_show_why_a_queued_order_waits(client, demo):
     # Entered in Exact by hand meanwhile: the form survives the section's polling.
     assert '<details id="manual-close" hx-preserve>' in state
     assert client.get(f"/demo/orders/{theirs.number}/state").status_code == 404
+
+
+def test_order_page_shows_quantities_and_prices_as_typed(client, demo):
+    company, customer, item = demo
+    lines = [LineInput(item=item, quantity=Decimal("10"), unit_price=Decimal("1.2345"))]
+    header = OrderHeader(customer=customer)
+    order = order_create(company=company, user=None, header=header, lines=lines)
+    theirs = make_order(company=make_company(slug="other"))
+    html = client.get(f"/demo/orders/{order.number}/").content.decode()
+    assert '<td class="num">10</td><td class="num">1.2345</td>' in html
+    assert "1E+1" not in html
+    assert client.get(f"/demo/orders/{theirs.number}/").status_code == 404
