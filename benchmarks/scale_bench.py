@@ -20,12 +20,18 @@ ROOT = Path(__file__).resolve().parents[1]
 ENTITIES = ("items", "customers")
 
 
-def start_services(directory: str) -> None:
-    subprocess.run([str(ROOT / "scripts/scale/start.sh"), directory], check=True,
+def scale_services_start(directory: str, *, durable: bool = False) -> dict[str, str]:
+    """Start PostgreSQL and Redis in `directory` (scripts/scale/start.sh); the variables
+    that reach them. `durable`: PostgreSQL's default fsync and synchronous commits."""
+    env = {**os.environ, "SCALE_PG_DURABLE": "1"} if durable else None
+    subprocess.run([str(ROOT / "scripts/scale/start.sh"), directory], check=True, env=env,
                    stdout=subprocess.DEVNULL)  # fmt: skip
-    for line in Path(directory, "env").read_text().splitlines():
-        name, _, value = line.removeprefix("export ").partition("=")
-        os.environ[name] = value
+    lines = Path(directory, "env").read_text().splitlines()
+    return dict(line.removeprefix("export ").partition("=")[::2] for line in lines)
+
+
+def start_services(directory: str) -> None:
+    os.environ.update(scale_services_start(directory))
     os.environ.update(
         SALESDESK_TASKS="rq", SALESDESK_VAR_DIR=f"{directory}/var", SALESDESK_DB_CONN_MAX_AGE="0"
     )

@@ -16,18 +16,15 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import sync_bench
+from benchmarks.scale_bench import scale_services_start
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def start_postgresql(directory: str) -> None:
-    env = {**os.environ, "SCALE_PG_DURABLE": "1"}
-    start = str(ROOT / "scripts/scale/start.sh")
-    subprocess.run([start, directory], check=True, env=env, stdout=subprocess.DEVNULL)
-    for line in Path(directory, "env").read_text().splitlines():
-        name, _, value = line.removeprefix("export ").partition("=")
-        if name == "DATABASE_URL":  # the rate budget stays in the process: no limits here
-            os.environ[name] = value
+    started = scale_services_start(directory, durable=True)
+    # Only the database: the rate budget stays in the process (no limits here).
+    os.environ["DATABASE_URL"] = started["DATABASE_URL"]
 
 
 def main(argv: list[str]) -> int:
