@@ -35,7 +35,7 @@ class Item(models.Model):
     exact_modified = models.DateTimeField(null=True, blank=True)
     exact_timestamp = models.BigIntegerField(default=0)
     active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # The company's change sequence at the last write (salesdesk/tenants/changes.py): the
     # delta feed for the reps' devices pages on it.
     row_version = models.BigIntegerField(default=0)
     synced_at = models.DateTimeField(null=True, blank=True)
@@ -162,7 +162,7 @@ class VolumeDiscount(models.Model):
     unit = models.CharField(max_length=20, blank=True)
     exact_timestamp = models.BigIntegerField(default=0)
     active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # The company's change sequence at the last write (salesdesk/tenants/changes.py): the
     # delta feed for the reps' devices pages on it.
     row_version = models.BigIntegerField(default=0)
 
@@ -199,7 +199,7 @@ class ItemPrice(models.Model):
     end_date = models.DateField(null=True, blank=True)
     exact_timestamp = models.BigIntegerField(default=0)
     active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # The company's change sequence at the last write (salesdesk/tenants/changes.py): the
     # delta feed for the reps' devices pages on it.
     row_version = models.BigIntegerField(default=0)
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
+from salesdesk.tenants.changes import version_next
 from salesdesk.catalog import shown_elsewhere
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.selectors import ITEM_TEXT

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from django.db.models import QuerySet
 
-from salesdesk.api.changes import version_next
+from salesdesk.tenants.changes import version_next
 from salesdesk.catalog.models import VolumeDiscount
 from salesdesk.tenants.models import Company
 

@@ -26,7 +26,7 @@ from typing import Any
 import orjson
 from django.db import connections, models, router, transaction
 
-from salesdesk.api.changes import version_next
+from salesdesk.tenants.changes import version_next
 from salesdesk.catalog.text_search import TextBulk, TextIndex
 from salesdesk.tenants.models import Company
 
@@ -58,7 +58,7 @@ def exact_upsert_many(
     Every field present in the rows, and in `extra` (the same values for every row, such
     as `synced_at`), is written; missing fields of new rows get their defaults. Keys are
     field names or attnames (`item_id`). The same exact_id twice keeps the last row.
-    Versioned models get one new `row_version` for the call (salesdesk/api/changes.py).
+    Versioned models get one new `row_version` for the call (salesdesk/tenants/changes.py).
     `text`: the model's search index, refreshed in bulk for new rows and changed text.
     """
     unique = {row["exact_id"]: row for row in rows}

@@ -36,7 +36,7 @@ class Customer(models.Model):
     exact_timestamp = models.BigIntegerField(default=0)
     # Deleted in Exact: deactivated here, never hard-deleted (orders refer to it).
     active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # The company's change sequence at the last write (salesdesk/tenants/changes.py): the
     # delta feed for the reps' devices pages on it.
     row_version = models.BigIntegerField(default=0)
     synced_at = models.DateTimeField(null=True, blank=True)

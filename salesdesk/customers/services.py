@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
+from salesdesk.tenants.changes import version_next
 from salesdesk.catalog.models import PriceList
 from salesdesk.catalog.services import (
     UpsertResult,

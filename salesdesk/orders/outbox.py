@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import F, Q
 
-from salesdesk.api.changes import version_next
+from salesdesk.tenants.changes import version_next
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
 from salesdesk.orders.outcomes import SendOutcome, SendResult
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
+from salesdesk.tenants.changes import version_next
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
 from salesdesk.tenants.models import Company
 
