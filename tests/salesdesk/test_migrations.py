@@ -9,7 +9,7 @@ from django.db import connection
 from salesdesk.tenants.models import ChangeCounter
 
 
-def test_models_need_no_new_migration():
+def test_models_need_no_new_migration(db):
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)  # exits 1 on changes
     assert "No changes detected" in out.getvalue()
