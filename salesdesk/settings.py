@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "salesdesk.tenants",
+    "salesdesk.lists",
     "salesdesk.catalog",
     "salesdesk.customers",
     "salesdesk.orders",

@@ -18,10 +18,10 @@ import orjson
 from django.db.models import QuerySet
 
 from salesdesk.api import records
-from salesdesk.tenants.changes import version_latest
 from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
 from salesdesk.customers.models import Customer
 from salesdesk.orders.models import Order
+from salesdesk.tenants.changes import version_latest
 from salesdesk.tenants.models import Company
 
 PAGE_DEFAULT = 1000

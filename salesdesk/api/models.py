@@ -51,4 +51,3 @@ class IdempotentRequest(models.Model):
 
     def __str__(self) -> str:
         return self.key
-

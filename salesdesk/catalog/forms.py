@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from django import forms
 
-from salesdesk.catalog.list_forms import YES_NO, ListForm, yes_no
 from salesdesk.catalog.selectors import ITEM_SORTS, LINE_SORTS, ItemFilters, item_code_get
 from salesdesk.customers.selectors import customer_code_get
+from salesdesk.lists.list_forms import YES_NO, ListForm, yes_no
 
 
 class ItemListForm(ListForm):

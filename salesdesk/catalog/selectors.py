@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from salesdesk.catalog.keyset import KeysetPage, PageRequest, keyset_page
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.price_rules import valid_on
-from salesdesk.catalog.text_search import TextIndex, prefix_range
+from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
+from salesdesk.lists.text_search import TextIndex, prefix_range
 
 ITEM_TEXT = TextIndex(
     "catalog_item", ("code", "description", "barcode", "group_code", "group_description")

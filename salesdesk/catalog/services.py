@@ -15,12 +15,12 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from salesdesk.tenants.changes import version_next
 from salesdesk.catalog import shown_elsewhere
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.selectors import ITEM_TEXT
 from salesdesk.catalog.upsert import UpsertResult, exact_pks, exact_upsert_many
 from salesdesk.catalog.vat import item_rows_with_vat
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 __all__ = ["UpsertResult", "exact_pks", "exact_upsert_many"]  # the customers app uses them

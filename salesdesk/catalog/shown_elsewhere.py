@@ -13,8 +13,8 @@ from contextlib import contextmanager
 
 from django.db.models import QuerySet
 
-from salesdesk.tenants.changes import version_next
 from salesdesk.catalog.models import VolumeDiscount
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 PRICE_LIST_SHOWN = ("code", "description", "active")

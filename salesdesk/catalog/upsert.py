@@ -26,8 +26,8 @@ from typing import Any
 import orjson
 from django.db import connections, models, router, transaction
 
+from salesdesk.lists.text_search import TextBulk, TextIndex
 from salesdesk.tenants.changes import version_next
-from salesdesk.catalog.text_search import TextBulk, TextIndex
 from salesdesk.tenants.models import Company
 
 Row = dict[str, Any]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from salesdesk.catalog.keyset import KeysetPage, PageRequest, keyset_page
 from salesdesk.catalog.models import PriceList
 from salesdesk.catalog.selectors import last_synced
-from salesdesk.catalog.text_search import TextIndex, prefix_range
 from salesdesk.customers.models import Customer
+from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
+from salesdesk.lists.text_search import TextIndex, prefix_range
 from salesdesk.orders.models import Order
 
 CUSTOMER_TEXT = TextIndex(

@@ -12,7 +12,6 @@ from typing import Any
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from salesdesk.tenants.changes import version_next
 from salesdesk.catalog.models import PriceList
 from salesdesk.catalog.services import (
     UpsertResult,
@@ -22,6 +21,7 @@ from salesdesk.catalog.services import (
 )
 from salesdesk.customers.models import Customer
 from salesdesk.customers.selectors import CUSTOMER_TEXT
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 

@@ -9,11 +9,11 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from salesdesk.tenants.changes import version_next
 from salesdesk.customers.models import Customer
 from salesdesk.orders.lines import LineInput, NoPrice, PricedLine, lines_priced, lines_totals
 from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
 from salesdesk.orders.waiting import outbox_withdraw
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 

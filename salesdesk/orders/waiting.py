@@ -14,8 +14,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from salesdesk.tenants.changes import version_next
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 RESUMED = "The connection to Exact Online is ready again: sending the order."

@@ -8,10 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from salesdesk.catalog.csv_export import csv_response
 from salesdesk.catalog.forms import ItemListForm
-from salesdesk.catalog.keyset import sorted_like_pages
-from salesdesk.catalog.list_links import export_query, pager_links, sort_links
 from salesdesk.catalog.pricing import price_list_prices_for_item
 from salesdesk.catalog.selectors import (
     ITEM_SORTS,
@@ -23,6 +20,9 @@ from salesdesk.catalog.selectors import (
     item_search,
 )
 from salesdesk.catalog.vat import vat_code_for_item
+from salesdesk.lists.csv_export import csv_response
+from salesdesk.lists.keyset import sorted_like_pages
+from salesdesk.lists.list_links import export_query, pager_links, sort_links
 from salesdesk.tenants.access import company_view
 
 CSV_HEADER = [

@@ -9,10 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from salesdesk.catalog.csv_export import csv_response
 from salesdesk.catalog.forms import PriceCalculatorForm, PriceLineListForm
-from salesdesk.catalog.keyset import sorted_like_pages
-from salesdesk.catalog.list_links import pager_links, sort_links
 from salesdesk.catalog.pricing import NoPriceError, price_quote
 from salesdesk.catalog.selectors import (
     LINE_SORTS,
@@ -23,6 +20,9 @@ from salesdesk.catalog.selectors import (
     price_list_list,
     price_list_periods,
 )
+from salesdesk.lists.csv_export import csv_response
+from salesdesk.lists.keyset import sorted_like_pages
+from salesdesk.lists.list_links import pager_links, sort_links
 from salesdesk.tenants.access import company_view
 
 
