@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "salesdesk.tenants",
     "salesdesk.lists",
+    "salesdesk.synced",
     "salesdesk.catalog",
     "salesdesk.customers",
     "salesdesk.orders",

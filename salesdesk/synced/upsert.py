@@ -27,6 +27,7 @@ import orjson
 from django.db import connections, models, router, transaction
 
 from salesdesk.lists.text_search import TextBulk, TextIndex
+from salesdesk.synced.deactivate import versioned
 from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
@@ -65,7 +66,7 @@ def exact_upsert_many(
     if not unique:
         return UpsertResult()
     extra = dict(extra or {})
-    if _versioned(model):  # the reps' delta feed sees every write
+    if versioned(model):  # the reps' delta feed sees every write
         extra["row_version"] = version_next(company=company)
     connection = connections[router.db_for_write(model)]
     plan = _upsert_plan(model, tuple(next(iter(unique.values()))), extra, connection)
@@ -306,10 +307,6 @@ def _datetime_text(value: Any, *, tz, slow: Prep) -> Any:
     if type(value) is datetime and value.tzinfo is not None:
         return str(value.astimezone(tz).replace(tzinfo=None))
     return slow(value)
-
-
-def _versioned(model: type[models.Model]) -> bool:
-    return any(field.name == "row_version" for field in model._meta.concrete_fields)
 
 
 def exact_pks(
