@@ -61,6 +61,16 @@ def item_code_get(*, company, code: str) -> Item | None:
     return Item.objects.filter(company=company, code=code.strip()).first()
 
 
+def price_customer_get(*, company, code: str):
+    """The customer to price for, by its code as shown (Exact pads codes; spec §4.4).
+
+    Customers live in the app above this one: their model is reached through the
+    relation that item prices declare, not imported."""
+    customers = ItemPrice._meta.get_field("customer").related_model.objects
+    found = customers.filter(company=company, code_display=code.strip())
+    return found.select_related("price_list").first()
+
+
 def item_groups(*, company) -> list[str]:
     """The item group codes in use (a walk of the (company, group_code) index)."""
     codes = Item.objects.filter(company=company).values_list("group_code", flat=True)

@@ -13,7 +13,6 @@ from salesdesk.catalog.selectors import last_synced
 from salesdesk.customers.models import Customer
 from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
 from salesdesk.lists.text_search import TextIndex, prefix_range
-from salesdesk.orders.models import Order
 
 CUSTOMER_TEXT = TextIndex(
     "customers_customer", ("code_display", "name", "city", "email", "vat_number")
@@ -76,9 +75,10 @@ def customer_last_synced(*, company) -> datetime.datetime | None:
     return last_synced(Customer.objects.filter(company=company))
 
 
-def customer_orders(*, company, customer: Customer) -> list[Order]:
-    """The customer's latest orders, newest first."""
-    orders = Order.objects.filter(company=company, customer=customer)
+def customer_orders(*, company, customer: Customer) -> list:
+    """The customer's latest orders, newest first (through the relation the orders app,
+    which sits above this one, declares: `Order.customer`)."""
+    orders = customer.orders.filter(company=company)
     return list(orders.order_by("-created_at", "-pk")[:ORDERS_ON_CUSTOMER_PAGE])
 
 
