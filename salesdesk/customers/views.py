@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -78,8 +78,6 @@ def customer_export_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def customer_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     customer = customer_get(company=request.company, exact_id=exact_id)
-    if customer is None:
-        raise Http404("No such customer")
     context = {
         "customer": customer,
         "orders": customer_orders(company=request.company, customer=customer),

@@ -55,8 +55,6 @@ def price_list_index_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def price_list_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     price_list = price_list_get(company=request.company, exact_id=exact_id)
-    if price_list is None:
-        raise Http404("No such price list")
     periods = price_list_periods(company=request.company, price_list=price_list)
     form = PriceLineListForm(request.GET, periods=periods)
     period = _chosen_period(periods, form.value("period"))
@@ -97,8 +95,6 @@ def _chosen_period(periods, period_id):
 @company_view
 def price_list_export_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     price_list = price_list_get(company=request.company, exact_id=exact_id)
-    if price_list is None:
-        raise Http404("No such price list")
     periods = price_list_periods(company=request.company, price_list=price_list)
     form = PriceLineListForm(request.GET, periods=periods)
     period = _chosen_period(periods, form.value("period"))
