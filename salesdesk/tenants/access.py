@@ -11,6 +11,7 @@ from typing import TypeVar
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 
 from salesdesk.tenants.models import Company, Membership
 
@@ -60,7 +61,8 @@ def company_view(view=None, *, admin_only: bool = False):
         @wraps(func)
         def wrapper(request, company: str, *args, **kwargs):
             if not request.user.is_authenticated:
-                return redirect(f"/{company}/login?next={request.path}")
+                login_url = reverse("login", kwargs={"company": company})
+                return redirect(f"{login_url}?next={request.path}")
             request.company, request.membership = company_for(user=request.user, slug=company)
             if admin_only and request.membership.role != Membership.Role.ADMIN:
                 raise Http404("No such page")
