@@ -152,7 +152,7 @@ def _not_closable(order: Order) -> str:
 
 def _enqueue_send(order_id: int) -> None:
     # Late import: the integration app imports this one.
-    from salesdesk.integration.order_tasks import order_send_enqueue
+    from salesdesk.integration.order_push.tasks import order_send_enqueue
 
     order_send_enqueue(order_id=order_id)
 

@@ -1,4 +1,4 @@
-"""Order task adapters: the outbox sweep (the send task is salesdesk.integration.order_tasks)."""
+"""Order task adapters: the outbox sweep (the send task is in integration.order_push.tasks)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,6 @@ def order_outbox_sweep() -> int:
     Run it every minute or so (the scheduler can call `order_outbox_sweep.call()`): it
     retries orders when the task backend cannot defer, and recovers a crashed worker's.
     """
-    from salesdesk.integration.order_tasks import outbox_sweep
+    from salesdesk.integration.order_push.tasks import outbox_sweep
 
     return outbox_sweep()

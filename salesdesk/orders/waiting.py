@@ -107,7 +107,7 @@ def _withdrawable(company_id: int, order_id: int):
 
 def _enqueue_sends(order_ids: list[int]) -> None:
     # Late import: the integration app imports this one.
-    from salesdesk.integration.order_tasks import order_send_enqueue
+    from salesdesk.integration.order_push.tasks import order_send_enqueue
 
     for order_id in order_ids:
         order_send_enqueue(order_id=order_id)

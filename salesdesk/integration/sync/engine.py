@@ -28,7 +28,7 @@ from exact_client.errors import (
     RateLimited,
     Rejected,
 )
-from salesdesk.integration import mapping
+from salesdesk.integration.mapping import records
 from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
@@ -158,7 +158,7 @@ class SyncEngine:
             with transaction.atomic():
                 counts = feed.store(self.company, page.shaped if feed.shape else page.rows)
                 if page.rows:
-                    newest = max(mapping.timestamp_of(row) for row in page.rows)
+                    newest = max(records.timestamp_of(row) for row in page.rows)
                     cursor_advance(company=self.company, feed=feed.name, timestamp=newest)
                 self._record(counts)
             self.on_progress(self.progress)  # after the commit: the page is safe
@@ -176,7 +176,7 @@ class SyncEngine:
         self._add_total(len(rows))
         with transaction.atomic():
             counts = feed.store(self.company, rows)
-            seen = {mapping.exact_id_of(row) for row in rows}
+            seen = {records.exact_id_of(row) for row in rows}
             swept = feed.sweep(self.company, seen) if feed.sweep else 0
             self._record(replace(counts, deactivated=swept))
         self.on_progress(self.progress)

@@ -17,7 +17,7 @@ from exact_client.client import ExactClient
 from exact_client.paging import Page
 from salesdesk.catalog import services as catalog
 from salesdesk.customers import services as customers
-from salesdesk.integration import mapping
+from salesdesk.integration.mapping import records
 from salesdesk.integration.models import SyncEntity
 from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.tenants.models import Company
@@ -85,11 +85,11 @@ def _upserted(result: catalog.UpsertResult, rows: int, skipped: int = 0) -> Page
 
 
 def _items_mapped(rows: Rows) -> list[dict[str, Any]]:
-    return [mapping.item_from_exact(row) for row in rows]
+    return [records.item_from_exact(row) for row in rows]
 
 
 def _customers_mapped(rows: Rows) -> list[dict[str, Any]]:
-    return [mapping.customer_from_exact(row) for row in rows]
+    return [records.customer_from_exact(row) for row in rows]
 
 
 def _store_items(company: Company, mapped: Rows) -> PageCounts:
@@ -101,25 +101,25 @@ def _store_customers(company: Company, mapped: Rows) -> PageCounts:
 
 
 def _store_price_lists(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.price_list_from_exact(row) for row in rows]
+    mapped = [records.price_list_from_exact(row) for row in rows]
     return _upserted(catalog.price_list_upsert_many(company=company, rows=mapped), len(rows))
 
 
 def _store_periods(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.period_from_exact(row) for row in rows]
+    mapped = [records.period_from_exact(row) for row in rows]
     result = catalog.price_list_period_upsert_many(company=company, rows=mapped)
     stored = result.created + result.updated
     return _upserted(result, len(rows), skipped=len(rows) - stored)
 
 
 def _store_volume_discounts(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.volume_discount_from_exact(row) for row in rows]
+    mapped = [records.volume_discount_from_exact(row) for row in rows]
     result, skipped = catalog.volume_discount_upsert_many(company=company, rows=mapped)
     return _upserted(result, len(rows), skipped)
 
 
 def _store_item_prices(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.item_price_from_exact(row) for row in rows]
+    mapped = [records.item_price_from_exact(row) for row in rows]
     result, skipped = catalog.item_price_upsert_many(company=company, rows=mapped)
     return _upserted(result, len(rows), skipped)
 
@@ -139,7 +139,7 @@ def _deleted_store(kinds: frozenset[str]) -> Store:
     def store(company: Company, rows: Rows) -> PageCounts:
         by_kind: dict[str, list] = {}
         for row in rows:
-            deletion = mapping.deletion_from_exact(row)
+            deletion = records.deletion_from_exact(row)
             if deletion and deletion[0] in kinds:
                 by_kind.setdefault(deletion[0], []).append(deletion[1])
         changed = sum(_DEACTIVATE[k](company=company, exact_ids=ids) for k, ids in by_kind.items())
@@ -155,7 +155,7 @@ def _deleted_feed(entity: str, kinds: frozenset[str]) -> Feed:
 ITEMS = Feed(
     name="items",
     resource="items",
-    fields=mapping.ITEM_FIELDS,
+    fields=records.ITEM_FIELDS,
     shape=_items_mapped,
     store=_store_items,
     counted=True,
@@ -165,7 +165,7 @@ ITEMS = Feed(
 CUSTOMERS = Feed(
     name="customers",
     resource="accounts",
-    fields=mapping.ACCOUNT_FIELDS,
+    fields=records.ACCOUNT_FIELDS,
     shape=_customers_mapped,
     store=_store_customers,
     counted=True,
@@ -175,7 +175,7 @@ CUSTOMERS = Feed(
 PRICE_LISTS = Feed(
     name="price_lists",
     resource="price_lists",
-    fields=mapping.PRICE_LIST_FIELDS,
+    fields=records.PRICE_LIST_FIELDS,
     store=_store_price_lists,
     incremental=False,
     sweep=lambda company, seen: catalog.price_list_deactivate_unseen(company=company, seen=seen),
@@ -183,7 +183,7 @@ PRICE_LISTS = Feed(
 PERIODS = Feed(
     name="price_list_periods",
     resource="price_list_periods",
-    fields=mapping.PERIOD_FIELDS,
+    fields=records.PERIOD_FIELDS,
     store=_store_periods,
     incremental=False,
     sweep=lambda company, seen: catalog.price_list_period_deactivate_unseen(
@@ -193,14 +193,14 @@ PERIODS = Feed(
 VOLUME_DISCOUNTS = Feed(
     name="volume_discounts",
     resource="volume_discounts",
-    fields=mapping.VOLUME_DISCOUNT_FIELDS,
+    fields=records.VOLUME_DISCOUNT_FIELDS,
     store=_store_volume_discounts,
     counted=True,
 )
 ITEM_PRICES = Feed(
     name="item_prices",
     resource="item_prices",
-    fields=mapping.ITEM_PRICE_FIELDS,
+    fields=records.ITEM_PRICE_FIELDS,
     store=_store_item_prices,
     counted=True,
 )

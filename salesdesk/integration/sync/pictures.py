@@ -19,7 +19,7 @@ from exact_client.client import ExactClient
 from exact_client.errors import AuthError, DailyLimitExhausted, ExactError, NotFound
 from exact_client.rate_gate import RateGate, gate_key
 from salesdesk.catalog.models import Item
-from salesdesk.integration.connection import ConnectionNotReady, exact_client_for
+from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.engine import daily_limit_message, plain_error

@@ -11,12 +11,13 @@ from django.db import transaction
 
 from exact_client.client import ExactClient
 from salesdesk.customers.services import customer_link_price_lists
-from salesdesk.integration.connection import ConnectionNotReady, exact_client_for
+from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
 from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync import alerts, runs
 from salesdesk.integration.sync.cursors import cursor_reset
 from salesdesk.integration.sync.engine import Progress, SyncEngine, SyncStopped, plain_error
 from salesdesk.integration.sync.feeds import ENTITY_FEEDS
+from salesdesk.integration.sync.signals import sync_run_queued
 from salesdesk.tenants.models import Company
 
 LOGGER = logging.getLogger("salesdesk.sync")
@@ -43,10 +44,7 @@ def sync_request(
 
 
 def _enqueue(run: SyncRun) -> None:
-    from salesdesk.integration import tasks  # tasks import this module
-
-    task = tasks.sync_pictures if run.entity == SyncEntity.PICTURES else tasks.sync_entity
-    task.enqueue(run_id=run.pk)
+    sync_run_queued.send(sender=SyncRun, run=run)
 
 
 def sync_execute(

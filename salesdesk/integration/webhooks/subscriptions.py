@@ -17,7 +17,7 @@ from django.db import transaction
 
 from exact_client.client import ExactClient
 from exact_client.errors import NotFound
-from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import WebhookSubscription, WebhookTopic
 from salesdesk.tenants.models import Company
 

@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from exact_client.errors import ExactError
-from salesdesk.integration.connection import ConnectionNotReady
+from salesdesk.integration.connection.clients import ConnectionNotReady
 from salesdesk.integration.models import ExactConnection
 from salesdesk.integration.webhooks.notices import notice_receive
 from salesdesk.integration.webhooks.signature import InvalidSignature, MalformedNotice, notice_parse

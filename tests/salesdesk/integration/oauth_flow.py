@@ -9,8 +9,8 @@ import httpx
 from django.test import Client
 
 from exact_sandbox.config import DEMO_PASSWORD, DEMO_USERNAME
+from salesdesk.integration.connection.services import installation_save
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.services import installation_save
 from salesdesk.tenants.models import Company
 from tests.sandbox_fixtures import authorize
 

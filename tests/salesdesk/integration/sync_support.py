@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exact_sandbox.data.division import DivisionData
-from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.service import sync_execute

@@ -3,8 +3,8 @@ from django.template import RequestContext, Template
 from django.test import Client, RequestFactory
 
 from exact_client.tokens import TokenPair
+from salesdesk.integration.connection.token_store import DatabaseTokenStore
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.token_store import DatabaseTokenStore
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.factories import (  # noqa: F401
     connect_company,

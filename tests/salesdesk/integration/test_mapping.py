@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from salesdesk.integration import mapping
+from salesdesk.integration.mapping import records
 
 ITEM_ID = "61facaed-0389-4183-bf67-ac1c179e1050"
 
@@ -19,7 +19,7 @@ def test_item_fields_are_trimmed_and_dates_are_amsterdam_days():
         "StartDate": datetime(2026, 3, 1, 23, 0, tzinfo=UTC), "EndDate": None,
         "PictureName": None, "Timestamp": 123456789,
     }  # fmt: skip
-    item = mapping.item_from_exact(row)
+    item = records.item_from_exact(row)
     assert item["exact_id"] == uuid.UUID(ITEM_ID)
     assert (item["unit"], item["vat_code"]) == ("stuk", "2")
     assert item["standard_price"] == Decimal("12.1")
@@ -30,7 +30,7 @@ def test_item_fields_are_trimmed_and_dates_are_amsterdam_days():
 
 def test_customer_code_stays_padded_for_matching_and_trimmed_for_display():
     row = {"ID": ITEM_ID, "Code": "                25", "Name": "Jansen", "Status": "C"}
-    customer = mapping.customer_from_exact(row)
+    customer = records.customer_from_exact(row)
     assert customer["code"] == "                25"
     assert customer["code_display"] == "25"
     assert customer["active"] is True and customer["price_list_exact_id"] is None
@@ -38,18 +38,18 @@ def test_customer_code_stays_padded_for_matching_and_trimmed_for_display():
 
 def test_accounts_that_are_not_customers_are_stored_inactive():
     supplier = {"ID": ITEM_ID, "Code": "1".rjust(18), "Name": "Supplier", "Status": "A"}
-    assert mapping.customer_from_exact(supplier)["active"] is False
+    assert records.customer_from_exact(supplier)["active"] is False
 
 
 def test_volume_discount_and_item_price_carry_the_exact_ids_to_resolve():
     period, account = str(uuid.uuid4()), str(uuid.uuid4())
-    line = mapping.volume_discount_from_exact(
+    line = records.volume_discount_from_exact(
         {"ID": ITEM_ID, "PriceListPeriod": period, "Item": None, "ItemGroupCode": "G1",
          "Quantity": 10.0, "EntryMethod": 1, "Discount": 0.05}
     )  # fmt: skip
     assert line["period_exact_id"] == uuid.UUID(period) and line["item_exact_id"] is None
     assert line["discount"] == Decimal("0.05") and line["method"] == 1
-    price = mapping.item_price_from_exact(
+    price = records.item_price_from_exact(
         {"ID": ITEM_ID, "Item": ITEM_ID, "Account": account, "Price": 9.95, "Quantity": 0.0}
     )
     assert price["customer_exact_id"] == uuid.UUID(account)
@@ -59,30 +59,30 @@ def test_volume_discount_and_item_price_carry_the_exact_ids_to_resolve():
 def test_deletions_name_the_deleted_record_not_the_deletion():
     deleted_item = str(uuid.uuid4())
     row = {"ID": str(uuid.uuid4()), "EntityKey": deleted_item, "EntityType": 9, "Timestamp": 5}
-    assert mapping.deletion_from_exact(row) == ("item", uuid.UUID(deleted_item))
-    assert mapping.deletion_from_exact({**row, "EntityType": 13}) is None  # SalesInvoices
+    assert records.deletion_from_exact(row) == ("item", uuid.UUID(deleted_item))
+    assert records.deletion_from_exact({**row, "EntityType": 13}) is None  # SalesInvoices
 
 
 def test_timestamps_compare_as_numbers():
-    assert mapping.timestamp_of({"Timestamp": "1000"}) > mapping.timestamp_of({"Timestamp": "999"})
+    assert records.timestamp_of({"Timestamp": "1000"}) > records.timestamp_of({"Timestamp": "999"})
 
 
 def test_values_typed_otherwise_by_another_server_are_read_as_meant_or_left_empty():
-    item = mapping.item_from_exact(
+    item = records.item_from_exact(
         {"ID": "61facaed-0389-4183-bf67-ac1c179e1050", "Code": 25, "Description": "Kaas",
          "StandardSalesPrice": " 12.50 ", "Stock": "lots", "IsSalesItem": "false"}
     )  # fmt: skip
     assert (item["code"], item["standard_price"]) == ("25", Decimal("12.50"))
     assert item["stock"] == Decimal(0) and item["is_sales_item"] is False
-    customer = mapping.customer_from_exact(
+    customer = records.customer_from_exact(
         {"ID": "61facaed-0389-4183-bf67-ac1c179e1051", "Code": 1002, "Name": "Bakker",
          "Blocked": "true", "PriceList": "not-a-guid", "DiscountSales": float("nan")}
     )  # fmt: skip
     assert (customer["code"], customer["code_display"]) == ("1002", "1002")
     assert customer["blocked"] is True and customer["price_list_exact_id"] is None
     assert customer["discount_sales"] == Decimal(0)
-    line = mapping.volume_discount_from_exact(
+    line = records.volume_discount_from_exact(
         {"ID": "61facaed-0389-4183-bf67-ac1c179e1052", "PriceListPeriod": "", "EntryMethod": "x"}
     )
     assert line["period_exact_id"] is None and line["method"] == 1  # skipped: no period
-    assert mapping.deletion_from_exact({"EntityType": "9", "EntityKey": ""}) is None
+    assert records.deletion_from_exact({"EntityType": "9", "EntityKey": ""}) is None

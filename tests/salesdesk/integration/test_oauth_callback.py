@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from exact_sandbox.config import DEMO_CLIENT_ID
-from salesdesk.integration.crypto import token_decrypt
+from salesdesk.integration.connection.crypto import token_decrypt
 from salesdesk.integration.models import ExactConnection
 from tests.salesdesk.factories import fast_passwords, make_company, make_user  # noqa: F401
 from tests.salesdesk.integration.oauth_flow import (

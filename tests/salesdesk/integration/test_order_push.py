@@ -123,7 +123,7 @@ def test_missing_sales_order_rights_give_a_plain_refusal(desk):
 def test_a_worker_that_died_after_posting_is_covered_by_the_lookup(desk):
     order = desk.order()
     assert outbox_claim(order_id=order.pk, now=desk.now()) is not None
-    from salesdesk.integration.order_mapping import sales_order_payload
+    from salesdesk.integration.mapping.orders import sales_order_payload
 
     # The worker posts, then dies before it can record Exact's answer.
     desk.client.sales_orders.create(sales_order_payload(order, order.lines.all()))
@@ -162,7 +162,7 @@ def test_a_spent_daily_limit_waits_for_the_next_day_instead_of_failing(desk):
 
 
 def test_the_sweep_enqueues_due_orders_once_per_sweep(desk, monkeypatch):
-    from salesdesk.integration import order_tasks
+    from salesdesk.integration.order_push import tasks as order_tasks
 
     enqueued = []
     monkeypatch.setattr(

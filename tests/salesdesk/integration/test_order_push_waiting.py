@@ -8,10 +8,10 @@ from itertools import pairwise
 import pytest
 
 from exact_sandbox.clock import SandboxClock
-from salesdesk.integration import order_tasks
-from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.order_push import order_send
+from salesdesk.integration.order_push import tasks as order_tasks
+from salesdesk.integration.order_push.services import order_send
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import BACKOFF_MAX
 from salesdesk.orders.outcomes import SendResult

@@ -12,14 +12,14 @@ from exact_client.rate_gate import Budget, RateGate
 from exact_client.tokens import MemoryTokenStore, TokenPair
 from exact_sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from salesdesk.integration.models import RateBudget
-from salesdesk.integration.rate_budget import (
+from salesdesk.integration.rate_budget.budget import (
     LocalBudgetStorage,
     SharedBudget,
-    SharedRateGate,
     budget_record,
     budget_reserve,
 )
-from salesdesk.integration.rate_budget_stores import DatabaseBudgetStorage
+from salesdesk.integration.rate_budget.gate import SharedRateGate
+from salesdesk.integration.rate_budget.stores import DatabaseBudgetStorage
 from tests.sandbox_fixtures import (
     DEMO_REDIRECT_URI,
     SANDBOX_BASE_URL,
@@ -203,7 +203,7 @@ def test_without_sharing_workers_taking_turns_meet_429s(tight_config, sandbox_cl
 
 
 def test_on_sqlite_without_redis_the_budget_is_shared_within_the_process(settings):
-    from salesdesk.integration.rate_budget import shared_rate_gate
+    from salesdesk.integration.rate_budget.gate import shared_rate_gate
 
     settings.REDIS_URL = ""
     first, second = shared_rate_gate(), shared_rate_gate()

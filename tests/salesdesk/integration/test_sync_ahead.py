@@ -12,7 +12,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from exact_sandbox.config import SandboxConfig
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
-from salesdesk.integration import mapping
+from salesdesk.integration.mapping import records
 from salesdesk.integration.models import SyncRun
 from tests.salesdesk.factories import make_company
 from tests.salesdesk.integration.sync_support import connected_company, division_of, run_sync
@@ -43,8 +43,8 @@ def test_pages_are_mapped_ahead_and_the_database_stays_in_the_runs_thread(
     company = connected_company(live_sandbox, sandbox_clock)
     other = make_company()
     database_used_in = _noting_threads(monkeypatch, BaseDatabaseWrapper, "cursor")
-    items_mapped_in = _noting_threads(monkeypatch, mapping, "item_from_exact")
-    customers_mapped_in = _noting_threads(monkeypatch, mapping, "customer_from_exact")
+    items_mapped_in = _noting_threads(monkeypatch, records, "item_from_exact")
+    customers_mapped_in = _noting_threads(monkeypatch, records, "customer_from_exact")
 
     items = run_sync(company, "items", sandbox_clock)
     customers = run_sync(company, "customers", sandbox_clock)

@@ -6,7 +6,7 @@ import pytest
 
 from exact_client.rate_gate import RateGate
 from salesdesk.catalog.models import Item
-from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.pictures import pictures_execute

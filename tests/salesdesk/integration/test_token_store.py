@@ -7,10 +7,10 @@ from django.db import connections
 
 from exact_client.errors import TokenChainDead
 from exact_client.tokens import TokenPair
-from salesdesk.integration.connection import ConnectionNotReady, exact_client_for
-from salesdesk.integration.crypto import token_decrypt
+from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
+from salesdesk.integration.connection.crypto import token_decrypt
+from salesdesk.integration.connection.token_store import DatabaseTokenStore, TokenLockTimeout
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.token_store import DatabaseTokenStore, TokenLockTimeout
 from tests.salesdesk.factories import connect_company, make_company
 
 

@@ -25,8 +25,8 @@ DUMMY = {
 }
 # The lead includes these from public_urls.py and integration/urls.py; until then, route here.
 urlpatterns = [
-    path("exact/", include("salesdesk.integration.webhook_urls")),
-    path("<slug:company>/", include("salesdesk.integration.webhook_settings_urls")),
+    path("exact/", include("salesdesk.integration.webhooks.urls")),
+    path("<slug:company>/", include("salesdesk.integration.webhooks.settings_urls")),
     *root_patterns,
 ]
 pytestmark = [

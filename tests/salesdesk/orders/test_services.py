@@ -148,7 +148,7 @@ def test_submit_puts_the_order_in_the_outbox_and_enqueues_after_commit(
 ):
     sent = []
     monkeypatch.setattr(
-        "salesdesk.integration.order_tasks.order_send_enqueue",
+        "salesdesk.integration.order_push.tasks.order_send_enqueue",
         lambda *, order_id, at=None: sent.append(order_id),
     )
     order = make_order(company=company)

@@ -1,7 +1,7 @@
-from salesdesk.integration.models.connection import ExactConnection
-from salesdesk.integration.models.rate_budget import RateBudget
-from salesdesk.integration.models.sync import SyncCursor, SyncEntity, SyncRun, SyncSchedule
-from salesdesk.integration.models.webhooks import (
+from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.rate_budget.models import RateBudget
+from salesdesk.integration.sync.models import SyncCursor, SyncEntity, SyncRun, SyncSchedule
+from salesdesk.integration.webhooks.models import (
     WebhookNotice,
     WebhookSubscription,
     WebhookTopic,

@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from exact_client.client import ExactClient
 from exact_client.errors import AuthError, ExactError, NotFound, RateLimited, Rejected
-from salesdesk.integration.connection import ConnectionNotReady, ready_connection
-from salesdesk.integration.order_mapping import exact_order_ref, sales_order_payload, your_ref
+from salesdesk.integration.connection.clients import ConnectionNotReady, ready_connection
+from salesdesk.integration.mapping.orders import exact_order_ref, sales_order_payload, your_ref
 from salesdesk.orders.models import Order
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
 from salesdesk.orders.outcomes import SendOutcome, SendResult

@@ -12,9 +12,9 @@ from django.conf import settings
 from exact_client.client import ExactClient
 from exact_client.oauth import OAuthApp
 from exact_client.rate_gate import RateGate
+from salesdesk.integration.connection.token_store import DatabaseTokenStore
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.rate_budget import shared_rate_gate
-from salesdesk.integration.token_store import DatabaseTokenStore
+from salesdesk.integration.rate_budget.gate import shared_rate_gate
 from salesdesk.tenants.models import Company
 
 

@@ -16,11 +16,11 @@ from exact_client.client import ExactClient
 from exact_client.errors import ExactError, ServerError, TokenRefused, TransportError
 from exact_client.requestor import RetryPolicy
 from exact_client.tokens import MemoryTokenStore, TokenPair
-from salesdesk.integration.connection import oauth_app_for
-from salesdesk.integration.name_match import name_match, name_mismatch_message
-from salesdesk.integration.oauth_state import Pending
-from salesdesk.integration.rights import rights_check
-from salesdesk.integration.services import Authorization
+from salesdesk.integration.connection.clients import oauth_app_for
+from salesdesk.integration.connection.name_match import name_match, name_mismatch_message
+from salesdesk.integration.connection.oauth_state import Pending
+from salesdesk.integration.connection.rights import rights_check
+from salesdesk.integration.connection.services import Authorization
 
 UNCHANGED = "Nothing was changed."
 # The admin is waiting in the browser: retry briefly, never for minutes.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 
-from salesdesk.integration.connection import oauth_app_for
+from salesdesk.integration.connection.clients import oauth_app_for
 
 CHECK_TIMEOUT = 10.0
 

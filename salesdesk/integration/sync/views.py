@@ -11,13 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from exact_client.errors import ExactError
-from salesdesk.integration.connection import ConnectionNotReady
+from salesdesk.integration.connection.clients import ConnectionNotReady
 from salesdesk.integration.models import SyncSchedule
 from salesdesk.integration.sync import status
+from salesdesk.integration.sync.forms import ScheduleForm
 from salesdesk.integration.sync.refresh import REFRESHABLE, record_refresh
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set
 from salesdesk.integration.sync.service import RECORD_ENTITIES, sync_request
-from salesdesk.integration.sync_forms import ScheduleForm
 from salesdesk.tenants.access import company_view
 
 

@@ -11,9 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from salesdesk.integration.authorization import AuthorizationFailed, authorization_complete
-from salesdesk.integration.oauth_state import CallbackRefused, pending_claim
-from salesdesk.integration.services import connection_authorize
+from salesdesk.integration.connection.authorization import (
+    AuthorizationFailed,
+    authorization_complete,
+)
+from salesdesk.integration.connection.oauth_state import CallbackRefused, pending_claim
+from salesdesk.integration.connection.services import connection_authorize
 from salesdesk.tenants.access import company_for
 
 LOGGER = logging.getLogger(__name__)

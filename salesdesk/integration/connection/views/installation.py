@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from salesdesk.integration.forms import InstallationForm, installation_initial
-from salesdesk.integration.selectors import connection_or_new
-from salesdesk.integration.services import installation_save
+from salesdesk.integration.connection.forms import InstallationForm, installation_initial
+from salesdesk.integration.connection.selectors import connection_or_new
+from salesdesk.integration.connection.services import installation_save
 from salesdesk.tenants.access import company_view
 
 

@@ -18,7 +18,7 @@ from django.db import IntegrityError, connection, transaction
 
 from exact_client.rate_gate import Budget
 from salesdesk.integration.models import RateBudget
-from salesdesk.integration.rate_budget import LocalBudgetStorage, SharedBudget
+from salesdesk.integration.rate_budget.budget import LocalBudgetStorage, SharedBudget
 
 Change = Callable[[SharedBudget], tuple[SharedBudget, Any]]
 REDIS_PREFIX = "salesdesk:exact-rate:"

@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from salesdesk.integration.connection import oauth_app_for
-from salesdesk.integration.oauth_state import pending_start
-from salesdesk.integration.rights import rights_rows
-from salesdesk.integration.selectors import connection_or_new
-from salesdesk.integration.services import connection_disconnect
-from salesdesk.integration.site_check import site_problem
-from salesdesk.integration.token_health import token_health
+from salesdesk.integration.connection.clients import oauth_app_for
+from salesdesk.integration.connection.oauth_state import pending_start
+from salesdesk.integration.connection.rights import rights_rows
+from salesdesk.integration.connection.selectors import connection_or_new
+from salesdesk.integration.connection.services import connection_disconnect
+from salesdesk.integration.connection.site_check import site_problem
+from salesdesk.integration.connection.token_health import token_health
 from salesdesk.tenants.access import company_view
 
 

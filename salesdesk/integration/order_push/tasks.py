@@ -16,9 +16,9 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django_tasks import task
 
-from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.order_push import Connect, order_park, order_send
+from salesdesk.integration.order_push.services import Connect, order_park, order_send
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import outbox_due_ids, outbox_next_due_at
 from salesdesk.orders.outcomes import SendResult

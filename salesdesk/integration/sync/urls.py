@@ -1,7 +1,7 @@
 # Synchronize routes (owned by the sync engine); included under /<company>/.
 from django.urls import path
 
-from salesdesk.integration import sync_views as views
+from salesdesk.integration.sync import views
 
 urlpatterns = [
     path("settings/synchronize", views.synchronize_section, name="sync-section"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from exact_client.hosts import normalize_base_url
 from exact_client.tokens import TokenPair
-from salesdesk.integration.crypto import token_encrypt
+from salesdesk.integration.connection.crypto import token_encrypt
 from salesdesk.integration.models import ExactConnection
 from salesdesk.orders.waiting import outbox_resume
 from salesdesk.tenants.models import Company
