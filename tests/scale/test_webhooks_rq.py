@@ -13,11 +13,7 @@ from salesdesk.integration.sync.service import sync_execute
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe
 from tests.scale.support import Workers, connect_companies, scale_state, wait_for
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    # Routes the webhook endpoint until public_urls.py includes webhook_urls.
-    pytest.mark.urls("tests.salesdesk.integration.test_webhooks"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

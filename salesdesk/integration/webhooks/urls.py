@@ -1,6 +1,8 @@
-# Public webhook routes under /exact/ (include from public_urls.py): Exact posts notices here.
+# Company routes under /<company>/ (include from integration/urls.py): (un)subscribe webhooks.
 from django.urls import path
 
-from salesdesk.integration.webhooks.views import webhook_receive_view
+from salesdesk.integration.webhooks.views import webhook_settings_view
 
-urlpatterns = [path("webhooks/<slug:company>", webhook_receive_view, name="exact-webhook")]
+urlpatterns = [
+    path("settings/connector/webhooks", webhook_settings_view, name="connector-webhooks"),
+]

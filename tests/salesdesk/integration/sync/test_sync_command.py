@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from exact_sandbox.clock import SandboxClock
 from salesdesk.catalog.models import Item
 from salesdesk.integration.models import SyncRun
-from tests.salesdesk.integration.sync_support import connected_company
+from tests.salesdesk.integration.sync.sync_support import connected_company
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -20,13 +20,10 @@ from salesdesk.integration.webhooks.subscriptions import (
 )
 from salesdesk.integration.webhooks.tasks import webhook_sync
 from tests.salesdesk.factories import make_company, make_user
-from tests.salesdesk.integration.sync_support import client_for, connected_company, run_sync
-from tests.salesdesk.integration.test_webhooks import DUMMY, urlpatterns  # noqa: F401
+from tests.salesdesk.integration.sync.sync_support import client_for, connected_company, run_sync
+from tests.salesdesk.integration.webhooks.test_webhooks import DUMMY
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.urls("tests.salesdesk.integration.test_webhooks"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod
 from salesdesk.customers.models import Customer
 from salesdesk.integration.models import SyncCursor, SyncRun
 from tests.salesdesk.factories import make_company
-from tests.salesdesk.integration.sync_support import (
+from tests.salesdesk.integration.sync.sync_support import (
     change_rows,
     connected_company,
     delete_accounts,

@@ -12,7 +12,7 @@ from exact_sandbox.clock import SandboxClock
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from tests.salesdesk.factories import make_user
-from tests.salesdesk.integration.sync_support import change_rows, connected_company, run_sync
+from tests.salesdesk.integration.sync.sync_support import change_rows, connected_company, run_sync
 
 FORM = re.compile(
     r'<form method="post" action="(?P<action>[^"]+/exact/refresh/[^"]+)"[^>]*>.*?'

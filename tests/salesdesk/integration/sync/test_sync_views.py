@@ -13,7 +13,7 @@ from salesdesk.integration.models import SyncRun, SyncSchedule
 from salesdesk.integration.sync.schedule import schedule_set
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.factories import make_company, make_user
-from tests.salesdesk.integration.sync_support import change_rows, connected_company
+from tests.salesdesk.integration.sync.sync_support import change_rows, connected_company
 
 PASSWORD = "correct-horse-battery"
 QUEUES = ["default", "pictures"]
@@ -159,7 +159,7 @@ def test_schedule_is_set_and_never_below_five_minutes(client):
 def test_refresh_refetches_one_record_and_goes_back(
     client, live_sandbox, sandbox_state, sandbox_clock
 ):
-    from tests.salesdesk.integration.sync_support import run_sync
+    from tests.salesdesk.integration.sync.sync_support import run_sync
 
     company = connected_company(live_sandbox, sandbox_clock)
     _admin(client, company)

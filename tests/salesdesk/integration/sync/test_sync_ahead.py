@@ -15,7 +15,7 @@ from salesdesk.customers.models import Customer
 from salesdesk.integration.mapping import records
 from salesdesk.integration.models import SyncRun
 from tests.salesdesk.factories import make_company
-from tests.salesdesk.integration.sync_support import connected_company, division_of, run_sync
+from tests.salesdesk.integration.sync.sync_support import connected_company, division_of, run_sync
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,7 +10,7 @@ from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.pictures import pictures_execute
-from tests.salesdesk.integration.sync_support import connected_company, run_sync
+from tests.salesdesk.integration.sync.sync_support import connected_company, run_sync
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

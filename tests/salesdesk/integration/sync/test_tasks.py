@@ -15,7 +15,7 @@ from salesdesk.integration.sync.alerts import alert_clear
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set, schedule_tick
 from salesdesk.integration.sync.service import sync_request
 from tests.salesdesk.factories import make_company, make_user
-from tests.salesdesk.integration.sync_support import (
+from tests.salesdesk.integration.sync.sync_support import (
     DUMMY_TASKS,
     IMMEDIATE_TASKS,
     connected_company,

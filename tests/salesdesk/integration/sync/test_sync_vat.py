@@ -11,7 +11,7 @@ from exact_sandbox.config import DEMO_CLIENT_ID
 from exact_sandbox.data.vat_codes import vat_code_row
 from salesdesk.catalog.models import Item, VatCode
 from salesdesk.integration.models import SyncRun
-from tests.salesdesk.integration.sync_support import (
+from tests.salesdesk.integration.sync.sync_support import (
     change_rows,
     connected_company,
     division_of,

@@ -5,7 +5,7 @@ from exact_sandbox.config import DEMO_CLIENT_ID
 from salesdesk.integration.connection.crypto import token_decrypt
 from salesdesk.integration.models import ExactConnection
 from tests.salesdesk.factories import fast_passwords, make_company, make_user  # noqa: F401
-from tests.salesdesk.integration.oauth_flow import (
+from tests.salesdesk.integration.connection.oauth_flow import (
     callback,
     connector_page,
     grant,

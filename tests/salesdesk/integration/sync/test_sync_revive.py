@@ -14,7 +14,7 @@ from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.revive import sync_runs_revive
 from salesdesk.integration.sync.runs import INTERRUPTED
-from tests.salesdesk.integration.sync_support import (
+from tests.salesdesk.integration.sync.sync_support import (
     DUMMY_TASKS,
     IMMEDIATE_TASKS,
     connected_company,

@@ -4,7 +4,6 @@ import hashlib
 import hmac
 
 import pytest
-from django.urls import include, path
 from django_tasks import default_task_backend
 
 from exact_sandbox.webhooks.signing import notice_content, signed_body
@@ -13,7 +12,6 @@ from salesdesk.integration.models import (
     WebhookNotice,
     WebhookTopicState,
 )
-from salesdesk.urls import urlpatterns as root_patterns
 from tests.salesdesk.factories import make_company
 
 SECRET = "test-webhook-secret"
@@ -23,16 +21,7 @@ DUMMY = {
         "QUEUES": ["default", "pictures"],
     }
 }
-# The lead includes these from public_urls.py and integration/urls.py; until then, route here.
-urlpatterns = [
-    path("exact/", include("salesdesk.integration.webhooks.urls")),
-    path("<slug:company>/", include("salesdesk.integration.webhooks.settings_urls")),
-    *root_patterns,
-]
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.urls(__name__),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from salesdesk.catalog.models import Item
 from salesdesk.integration.models import SyncCursor, SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.service import sync_execute
-from tests.salesdesk.integration.sync_support import (
+from tests.salesdesk.integration.sync.sync_support import (
     client_for,
     connected_company,
     division_of,

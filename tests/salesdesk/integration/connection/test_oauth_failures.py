@@ -5,7 +5,7 @@ from django.test import Client, override_settings
 
 from salesdesk.integration.models import ExactConnection
 from tests.salesdesk.factories import connect_company, fast_passwords, make_company, make_user  # noqa: F401
-from tests.salesdesk.integration.oauth_flow import (
+from tests.salesdesk.integration.connection.oauth_flow import (
     callback,
     connector_page,
     deny,

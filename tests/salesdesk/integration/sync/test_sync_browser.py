@@ -28,7 +28,7 @@ from exact_sandbox.config import SandboxConfig
 from tests.salesdesk.browser import browser, log_in, page  # noqa: F401
 
 PASSWORD = "correct-horse-battery"
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 SETUP = """
 from tests.salesdesk.factories import connect_company, make_company, make_user
 class Sandbox:
