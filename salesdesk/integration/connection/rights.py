@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from exact_client.client import ExactClient
 from exact_client.errors import ExactError, Rejected
+from salesdesk.integration.mapping import records
 
 RIGHTS = {
     "read_items": "Read items",
@@ -20,13 +21,10 @@ RIGHTS = {
 }
 
 
-# Items and accounts refuse a GET without $filter (mandatory filtering, spec §2.4, §4.3, §4.4);
-# a filter on an ID that cannot exist keeps the answer empty and cheap.
-NO_SUCH_ID = "ID eq guid'00000000-0000-0000-0000-000000000000'"
-
-
 def _read(resource) -> Callable[[], object]:
-    return lambda: next(iter(resource.list(select=["ID"], filter=NO_SUCH_ID, top=1)), None)
+    return lambda: next(
+        iter(resource.list(select=records.ID_ONLY, filter=records.NO_RECORD, top=1)), None
+    )
 
 
 def _probe(call: Callable[[], object], *, write: bool = False) -> bool | None:

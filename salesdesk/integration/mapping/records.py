@@ -20,6 +20,13 @@ Row = dict[str, Any]
 # Date-only fields are Amsterdam midnight (spec §3.4): take the date there, not in UTC.
 _AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
+# Only the key: for calls whose rows do not matter (a count, a rights probe).
+ID_ONLY = ("ID",)
+# Items and accounts refuse a GET without $filter (mandatory filtering, spec §2.4, §4.3, §4.4):
+# a filter that matches every record (to count them) and one that matches none (a cheap probe).
+EVERY_RECORD = "Modified ge datetime'1900-01-01T00:00:00'"
+NO_RECORD = "ID eq guid'00000000-0000-0000-0000-000000000000'"
+
 ITEM_FIELDS = (
     "ID", "Code", "Description", "ExtraDescription", "ItemGroupCode", "ItemGroupDescription",
     "Unit", "UnitDescription", "SalesVatCode", "Barcode", "StandardSalesPrice", "Stock",

@@ -35,7 +35,6 @@ from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
 from salesdesk.integration.sync.feeds import (
     ENTITY_FEEDS,
     Feed,
-    feed_counts_inline,
     feed_pages,
     feed_total,
 )
@@ -144,17 +143,13 @@ class SyncEngine:
             self._read_listing(feed)
             return
         since = self._cursor(feed)
-        inline = feed.counted and since == 0 and feed_counts_inline(feed, self.client)
-        if feed.counted and since == 0 and not inline:
+        if feed.counted and since == 0:
             self._add_total(self._total(feed))
-        for index, page in enumerate(feed_pages(feed, self.client, since, count=inline)):
-            if index == 0 and feed.counted:
-                # A first run's total comes with (or before) its first page; an incremental
-                # run that fits in one page knows its total too.
-                if inline:
-                    self._add_total(page.count)
-                elif since > 0 and page.next_url is None:
-                    self._add_total(len(page.rows))
+        for index, page in enumerate(feed_pages(feed, self.client, since)):
+            if index == 0 and feed.counted and since > 0 and page.next_url is None:
+                # A first run's total comes before its first page; an incremental run that
+                # fits in one page knows its total too.
+                self._add_total(len(page.rows))
             with transaction.atomic():
                 counts = feed.store(self.company, page.shaped if feed.shape else page.rows)
                 if page.rows:

@@ -7,7 +7,6 @@ have no sync or bulk endpoint, and there are few of them).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +22,6 @@ from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.tenants.models import Company
 
 Rows = Sequence[dict[str, Any]]
-EVERYTHING = "Modified ge datetime'1900-01-01T00:00:00'"
 Store = Callable[[Company, Rows], PageCounts]
 
 
@@ -35,7 +33,7 @@ class Feed:
     fields: tuple[str, ...] | None = None  # the narrow `$select`; None: the client's default
     incremental: bool = True
     counted: bool = False  # ask for the total with the first page of a first run
-    # Without `$inlinecount` on sync: a `$filter` that matches every row of the normal
+    # Sync endpoints give no count: a `$filter` that matches every row of the normal
     # endpoint (Items and Accounts have mandatory filtering, spec §2.4) to count them.
     count_filter: str | None = None
     # For listings: deactivate what the full listing did not contain.
@@ -47,22 +45,14 @@ class Feed:
     shape: Callable[[Rows], list] | None = None
 
 
-def feed_pages(
-    feed: Feed, client: ExactClient, since: int, *, count: bool = False
-) -> Iterator[Page]:
+def feed_pages(feed: Feed, client: ExactClient, since: int) -> Iterator[Page]:
     """The pages of `feed` after the Timestamp `since` (listings: everything)."""
     resource = getattr(client, feed.resource)
     if not feed.incremental:
         return resource.list(select=feed.fields)
-    extra = {"inlinecount": True} if count and _accepts_inlinecount(resource.sync) else {}
     # The engine stores every page it reads: the next page comes, and is mapped (`shape`),
     # while this one is stored.
-    return resource.sync(since=since, select=feed.fields, ahead=True, shape=feed.shape, **extra)
-
-
-def feed_counts_inline(feed: Feed, client: ExactClient) -> bool:
-    """Whether the first sync page of `feed` will carry the total (`$inlinecount`)."""
-    return _accepts_inlinecount(getattr(client, feed.resource).sync)
+    return resource.sync(since=since, select=feed.fields, ahead=True, shape=feed.shape)
 
 
 def feed_total(feed: Feed, client: ExactClient) -> int | None:
@@ -70,14 +60,8 @@ def feed_total(feed: Feed, client: ExactClient) -> int | None:
     if feed.count_filter is None:
         return None
     resource = getattr(client, feed.resource)
-    pages = resource.list(select=["ID"], filter=feed.count_filter, top=1, inlinecount=True)
+    pages = resource.list(select=records.ID_ONLY, filter=feed.count_filter, top=1, inlinecount=True)
     return next(iter(pages)).count
-
-
-def _accepts_inlinecount(method: Callable) -> bool:
-    # `$inlinecount` on sync endpoints gives the progress total in the first page, without
-    # a call to the normal endpoint (which would need a mandatory filter, spec §2.4).
-    return "inlinecount" in inspect.signature(method).parameters
 
 
 def _upserted(result: catalog.UpsertResult, rows: int, skipped: int = 0) -> PageCounts:
@@ -159,7 +143,7 @@ ITEMS = Feed(
     shape=_items_mapped,
     store=_store_items,
     counted=True,
-    count_filter=EVERYTHING,
+    count_filter=records.EVERY_RECORD,
     stale=lambda company, since: catalog.item_deactivate_unseen(company=company, since=since),
 )
 CUSTOMERS = Feed(
@@ -169,7 +153,7 @@ CUSTOMERS = Feed(
     shape=_customers_mapped,
     store=_store_customers,
     counted=True,
-    count_filter=EVERYTHING,
+    count_filter=records.EVERY_RECORD,
     stale=lambda company, since: customers.customer_deactivate_unseen(company=company, since=since),
 )
 PRICE_LISTS = Feed(
