@@ -21,6 +21,7 @@ from salesdesk.integration.connection.name_match import name_match, name_mismatc
 from salesdesk.integration.connection.oauth_state import Pending
 from salesdesk.integration.connection.rights import rights_check
 from salesdesk.integration.connection.services import Authorization
+from salesdesk.integration.mapping.me import divisions_from_exact, user_from_exact
 
 UNCHANGED = "Nothing was changed."
 # The admin is waiting in the browser: retry briefly, never for minutes.
@@ -93,14 +94,12 @@ def authorization_complete(
     try:
         # system/Divisions needs a division in its URL, any will do: first ask current/Me for
         # the user's CurrentDivision (spec §4.1, §4.2).
-        me = _client(pending, 0, store, http, clock).me()
-        user = _user_label(me)
-        current = int(me.get("CurrentDivision") or 0)
-        rows = _client(pending, current, store, http, clock).divisions()
-        divisions = {int(row["Code"]): str(row.get("Description") or "") for row in rows}
+        user = user_from_exact(_client(pending, 0, store, http, clock).me())
+        rows = _client(pending, user.current_division, store, http, clock).divisions()
+        divisions = divisions_from_exact(rows)
         match = name_match(pending.name, divisions)
         if match.code is None:
-            raise AuthorizationFailed(name_mismatch_message(pending.name, match, user))
+            raise AuthorizationFailed(name_mismatch_message(pending.name, match, user.label))
         rights = rights_check(_client(pending, match.code, store, http, clock))
     except ExactError as exc:
         raise AuthorizationFailed(
@@ -110,15 +109,8 @@ def authorization_complete(
         base_url=pending.base_url,
         division=match.code,
         division_name=divisions[match.code],
-        exact_user_name=user,
-        exact_user_id=str(me.get("UserID") or "") or None,
+        exact_user_name=user.label,
+        exact_user_id=user.user_id,
         pair=store.pair,
         rights=rights,
     )
-
-
-def _user_label(me: Mapping) -> str:
-    full, login = me.get("FullName") or "", me.get("UserName") or ""
-    if full and login:
-        return f"{full} ({login})"
-    return full or login or "unknown user"
