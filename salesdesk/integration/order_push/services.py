@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from django.db import transaction
 from django.utils import timezone
 
+from exact_client.backoff import Backoff
 from exact_client.client import ExactClient
 from exact_client.errors import AuthError, ExactError, NotFound, RateLimited, Rejected
 from salesdesk.integration.connection.clients import ConnectionNotReady, ready_connection
@@ -37,6 +38,10 @@ NEEDS_REAUTH = (
     "an administrator authorizes Salesdesk again (Administration > Settings > Connector "
     "settings)."
 )
+
+# After unclear answers in a row: 30 s, 1 min, 2 min ... at most 15 min, for as long as
+# they last (never a failure by count: Exact may be down for hours).
+UNCLEAR_BACKOFF = Backoff(base=30.0, cap=15 * 60.0)
 
 
 def order_send(
@@ -63,7 +68,9 @@ def order_send(
         outcome = SendOutcome(SendResult.BLOCKED, text, exact_may_have_it=claim.lookup_first)
     else:
         outcome = order_push(client=client, order=order, lookup_first=claim.lookup_first)
-    recorded = outbox_finish(claim=claim, outcome=outcome, now=clock())
+    recorded = outbox_finish(
+        claim=claim, outcome=outcome, now=clock(), backoff=UNCLEAR_BACKOFF.delay
+    )
     LOGGER.info(
         "order send %s",
         outcome.result.value,

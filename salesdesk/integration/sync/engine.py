@@ -11,7 +11,6 @@ Failures are sorted once, here:
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from exact_client.backoff import Backoff
 from exact_client.client import ExactClient
 from exact_client.errors import (
     AuthError,
@@ -40,6 +40,9 @@ from salesdesk.integration.sync.feeds import (
 )
 from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
+
+# Between attempts at a feed that keeps failing: 2 s, 4 s, 8 s ... at most a minute.
+RETRY_BACKOFF = Backoff(base=2.0, cap=60.0, jitter=1.0)
 
 
 class SyncStopped(Exception):
@@ -126,7 +129,7 @@ class SyncEngine:
                 if not exc.retriable:
                     raise SyncStopped(plain_error(exc)) from exc
                 failures = self._failed(exc, failures)
-                self._wait(min(60.0, 2.0**failures) + random.uniform(0, 1))
+                self._wait(RETRY_BACKOFF.delay(failures))
 
     def _failed(self, exc: ExactError, failures: int) -> int:
         failures = 1 if self._progressed else failures + 1  # progress resets the count

@@ -11,9 +11,8 @@ from exact_sandbox.clock import SandboxClock
 from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import ExactConnection
 from salesdesk.integration.order_push import tasks as order_tasks
-from salesdesk.integration.order_push.services import order_send
+from salesdesk.integration.order_push.services import UNCLEAR_BACKOFF, order_send
 from salesdesk.orders.models import Order, OrderOutbox
-from salesdesk.orders.outbox import BACKOFF_MAX
 from salesdesk.orders.outcomes import SendResult
 from salesdesk.orders.waiting import outbox_resume
 from tests.salesdesk.orders.sandbox_desk import OrderDesk
@@ -116,7 +115,9 @@ def test_repeated_503s_never_fail_the_order_and_it_goes_out_when_they_stop(desk_
     assert not order.events.filter(status=Order.Status.FAILED).exists()
     tries = list(order.events.filter(status=Order.Status.SENDING).values_list("at", flat=True))
     gaps = [later - earlier for earlier, later in pairwise(tries)]
-    assert max(gaps) <= BACKOFF_MAX + timedelta(minutes=1)  # capped, and never a hot loop
+    assert max(gaps) <= timedelta(seconds=UNCLEAR_BACKOFF.cap) + timedelta(
+        minutes=1
+    )  # capped, and never a hot loop
     assert min(gaps) >= timedelta(seconds=30)
     assert desk.now() - started >= timedelta(hours=1)
     assert _reload(theirs).status == Order.Status.QUEUED  # the other company's is untouched
