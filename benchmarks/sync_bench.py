@@ -57,7 +57,7 @@ def _add_wait(started: float) -> None:
 
 @contextlib.contextmanager
 def timed_ahead():
-    from exact_client.exchange import Exchange
+    from exact_client import Exchange
 
     join = Exchange.join
 

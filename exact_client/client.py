@@ -13,6 +13,7 @@ from . import catalog
 from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
+from .outgoing_http import http_client
 from .paging import Page, iterate_pages
 from .rate_gate import RateGate
 from .requestor import Requestor, RetryPolicy
@@ -47,7 +48,7 @@ class ExactClient:
         self.base_url = normalize_base_url(base_url)
         self.division = division
         self._owns_http = http is None
-        self.http = http or httpx.Client(timeout=timeout)
+        self.http = http or http_client(timeout=timeout)
         self.tokens = TokenManager(store, app, self.http, clock)
         self._requestor = Requestor(
             base_url=self.base_url,

@@ -12,10 +12,16 @@ from collections.abc import Callable, Mapping
 
 import httpx
 
-from exact_client.client import ExactClient
-from exact_client.errors import ExactError, ServerError, TokenRefused, TransportError
-from exact_client.requestor import RetryPolicy
-from exact_client.tokens import MemoryTokenStore, TokenPair
+from exact_client import (
+    ExactClient,
+    ExactError,
+    MemoryTokenStore,
+    RetryPolicy,
+    ServerError,
+    TokenPair,
+    TokenRefused,
+    TransportError,
+)
 from salesdesk.integration.connection.clients import oauth_app_for
 from salesdesk.integration.connection.name_match import name_match, name_mismatch_message
 from salesdesk.integration.connection.oauth_state import Pending

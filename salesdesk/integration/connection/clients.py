@@ -9,9 +9,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
-from exact_client.client import ExactClient
-from exact_client.oauth import OAuthApp
-from exact_client.rate_gate import RateGate
+from exact_client import ExactClient, OAuthApp, RateGate
 from salesdesk.integration.connection.token_store import DatabaseTokenStore
 from salesdesk.integration.models import ExactConnection
 from salesdesk.integration.rate_budget.gate import shared_rate_gate

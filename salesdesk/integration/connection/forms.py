@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 
-from exact_client.hosts import COUNTRY_HOSTS, normalize_base_url
+from exact_client import COUNTRY_HOSTS, normalize_base_url
 from salesdesk.integration.models import ExactConnection
 
 COUNTRY_NAMES = {

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from exact_client.client import ExactClient
-from exact_client.errors import ExactError, Rejected
+from exact_client import ExactClient, ExactError, Rejected
 from salesdesk.integration.mapping import records
 
 RIGHTS = {

@@ -8,8 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from exact_client.hosts import normalize_base_url
-from exact_client.tokens import TokenPair
+from exact_client import TokenPair, normalize_base_url
 from salesdesk.integration.connection.crypto import token_encrypt
 from salesdesk.integration.models import ExactConnection
 from salesdesk.orders.waiting import outbox_resume

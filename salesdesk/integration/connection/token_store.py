@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterator
 from django.db import OperationalError
 from django.db.models import F, Q
 
-from exact_client.errors import ExactError
-from exact_client.tokens import TokenPair
+from exact_client import ExactError, TokenPair
 from salesdesk.integration.connection.crypto import token_decrypt, token_encrypt
 from salesdesk.integration.models import ExactConnection
 

@@ -19,9 +19,15 @@ from datetime import UTC, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from exact_client.backoff import Backoff
-from exact_client.client import ExactClient
-from exact_client.errors import AuthError, ExactError, NotFound, RateLimited, Rejected
+from exact_client import (
+    AuthError,
+    Backoff,
+    ExactClient,
+    ExactError,
+    NotFound,
+    RateLimited,
+    Rejected,
+)
 from salesdesk.integration.connection.clients import ConnectionNotReady, ready_connection
 from salesdesk.integration.mapping.orders import exact_order_ref, sales_order_payload, your_ref
 from salesdesk.orders.models import Order

@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from exact_client.errors import DailyLimitExhausted
-from exact_client.rate_gate import Budget
+from exact_client import Budget, DailyLimitExhausted
 
 NO_RESERVATION = object()
 # A worker waits this long when the day's last calls are all in flight (they may fail).

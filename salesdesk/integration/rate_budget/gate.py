@@ -16,8 +16,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from exact_client.errors import RateLimited
-from exact_client.rate_gate import Budget, RateGate
+from exact_client import Budget, RateGate, RateLimited
 from salesdesk.integration.rate_budget.budget import (
     NO_RESERVATION,
     AtomicBudgetStorage,

@@ -16,7 +16,7 @@ import orjson
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
-from exact_client.rate_gate import Budget
+from exact_client import Budget
 from salesdesk.integration.models import RateBudget
 from salesdesk.integration.rate_budget.budget import LocalBudgetStorage, SharedBudget
 

@@ -19,11 +19,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from exact_client.backoff import Backoff
-from exact_client.client import ExactClient
-from exact_client.errors import (
+from exact_client import (
     AuthError,
+    Backoff,
     DailyLimitExhausted,
+    ExactClient,
     ExactError,
     RateLimited,
     Rejected,

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from exact_client.client import ExactClient
-from exact_client.paging import Page
+from exact_client import ExactClient, Page
 from salesdesk.catalog import services as catalog
 from salesdesk.customers import services as customers
 from salesdesk.integration.mapping import records

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from exact_client.client import ExactClient
+from exact_client import ExactClient
 from salesdesk.catalog import services as catalog
 from salesdesk.customers import services as customers
 from salesdesk.integration.connection.clients import exact_client_for

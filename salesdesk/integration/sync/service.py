@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from exact_client.client import ExactClient
+from exact_client import ExactClient
 from salesdesk.customers.services import customer_link_price_lists
 from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
 from salesdesk.integration.models import SyncEntity, SyncRun

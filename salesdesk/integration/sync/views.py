@@ -7,10 +7,11 @@ import uuid
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from exact_client.errors import ExactError
+from exact_client import ExactError
 from salesdesk.integration.connection.clients import ConnectionNotReady
 from salesdesk.integration.models import SyncSchedule
 from salesdesk.integration.sync import status
@@ -105,7 +106,7 @@ def exact_refresh(request: HttpRequest, entity: str, exact_id: uuid.UUID) -> Htt
 
 
 def _next(request: HttpRequest) -> str:
-    slug = request.company.slug
+    home = reverse("company-home", kwargs={"company": request.company.slug})
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    return target if safe and target.startswith(f"/{slug}/") else f"/{slug}/"
+    return target if safe and target.startswith(home) else home

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from exact_client.client import ExactClient
-from exact_client.errors import NotFound
+from exact_client import ExactClient, NotFound
 from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.mapping.webhooks import ExactSubscription, subscription_from_exact
 from salesdesk.integration.models import WebhookSubscription, WebhookTopic

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 
-import httpx
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from salesdesk.integration.connection.authorization import (
@@ -16,6 +15,7 @@ from salesdesk.integration.connection.authorization import (
     authorization_complete,
 )
 from salesdesk.integration.connection.oauth_state import CallbackRefused, pending_claim
+from salesdesk.integration.connection.outgoing_http import outgoing_http
 from salesdesk.integration.connection.services import connection_authorize
 from salesdesk.tenants.access import company_for
 
@@ -35,24 +35,25 @@ def callback_view(request: HttpRequest) -> HttpResponse:
                 status=400,
             )
         messages.error(request, refused.message)
-        return redirect(f"/{refused.company_slug}/settings/connector")
+        return redirect("settings-connector", company=refused.company_slug)
     slug = pending.company_slug
     if not request.user.is_authenticated:
-        return redirect(f"/{slug}/login")
+        return redirect("login", company=slug)
     company, membership = company_for(user=request.user, slug=slug)
     if not membership.is_admin:
-        return redirect(f"/{slug}/")
+        return redirect("company-home", company=slug)
     try:
-        with httpx.Client(timeout=settings.EXACT_TIMEOUT_SECONDS) as http:
+        with outgoing_http() as http:
             authorization = authorization_complete(pending=pending, params=request.GET, http=http)
     except AuthorizationFailed as failure:
         LOGGER.info("exact authorization failed", extra={"company": slug})
         messages.error(request, failure.message)
-        return redirect(f"/{slug}/settings/connector")
+        return redirect("settings-connector", company=slug)
     connection = connection_authorize(company=company, authorization=authorization)
     messages.success(
         request,
         f"Salesdesk is connected to “{connection.division_name}” "
         f"(division {connection.division}) as {connection.exact_user_name}.",
     )
-    return redirect(f"/{slug}/settings/connector?ExactOnlineCallback=True")
+    connector = reverse("settings-connector", kwargs={"company": slug})
+    return redirect(f"{connector}?ExactOnlineCallback=True")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from salesdesk.integration.connection.clients import oauth_app_for
 from salesdesk.integration.connection.oauth_state import pending_start
+from salesdesk.integration.connection.outgoing_http import outgoing_http
 from salesdesk.integration.connection.rights import rights_rows
 from salesdesk.integration.connection.selectors import connection_or_new
 from salesdesk.integration.connection.services import connection_disconnect
@@ -43,11 +43,11 @@ def connector_view(request: HttpRequest) -> HttpResponse:
 def authorize_view(request: HttpRequest) -> HttpResponse:
     """Send the browser to Exact's login page (force_login=1), state bound to this session."""
     connection = connection_or_new(company=request.company)
-    back = redirect(f"/{request.company.slug}/settings/connector")
+    back = redirect("settings-connector", company=request.company.slug)
     if not (connection.pk and connection.name and connection.base_url):
         messages.error(request, "First fill in and save Name and Address on the Installation tab.")
         return back
-    with httpx.Client(timeout=settings.EXACT_TIMEOUT_SECONDS) as http:
+    with outgoing_http() as http:
         problem = site_problem(connection.base_url, http)
     if problem:
         messages.error(request, problem)
@@ -66,4 +66,4 @@ def authorize_view(request: HttpRequest) -> HttpResponse:
 def disconnect_view(request: HttpRequest) -> HttpResponse:
     connection_disconnect(company=request.company)
     messages.success(request, "Salesdesk was disconnected from Exact Online; its tokens are gone.")
-    return redirect(f"/{request.company.slug}/settings/connector")
+    return redirect("settings-connector", company=request.company.slug)

@@ -27,7 +27,7 @@ def installation_view(request: HttpRequest) -> HttpResponse:
                 base_url=form.cleaned_data["base_url"],
             )
             messages.success(request, "The installation settings were saved.")
-            return redirect(f"/{request.company.slug}/settings/installation")
+            return redirect("settings-installation", company=request.company.slug)
         messages.error(request, "The settings were not saved: correct the fields marked below.")
     else:
         form = InstallationForm(initial=installation_initial(connection))
