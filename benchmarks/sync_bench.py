@@ -101,7 +101,7 @@ def sync_all(company, entities=ENTITIES) -> tuple[float, float, list]:
     from salesdesk.integration.connection.clients import exact_client_for
     from salesdesk.integration.models import SyncRun
     from salesdesk.integration.sync import runs
-    from salesdesk.integration.sync.service import sync_execute
+    from salesdesk.integration.sync.services import sync_execute
 
     TimedTransport.waited = 0.0
     client = exact_client_for(company=company, http=httpx.Client(transport=TimedTransport()))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from salesdesk.integration.models import ExactConnection, SyncRun, SyncSchedule
-from salesdesk.integration.sync.service import RECORD_ENTITIES, sync_request
+from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_request
 from salesdesk.tenants.models import Company
 
 

@@ -1,7 +1,7 @@
 """Background tasks (django-tasks: the database backend in the demo, RQ later): thin adapters.
 
 Each loads its run by id and hands it to a service; the services record every outcome on the
-run, so the task itself only has to exist. Enqueue only through `sync.service.sync_request`
+run, so the task itself only has to exist. Enqueue only through `sync.services.sync_request`
 (its `sync_run_queued` signal reaches `sync_run_enqueue` here).
 """
 
@@ -12,7 +12,7 @@ from django_tasks import task
 
 from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.pictures import pictures_execute
-from salesdesk.integration.sync.service import sync_execute
+from salesdesk.integration.sync.services import sync_execute
 from salesdesk.integration.sync.signals import sync_run_queued
 
 

@@ -18,7 +18,7 @@ from salesdesk.integration.sync import status
 from salesdesk.integration.sync.forms import ScheduleForm
 from salesdesk.integration.sync.refresh import REFRESHABLE, record_refresh
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set
-from salesdesk.integration.sync.service import RECORD_ENTITIES, sync_request
+from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_request
 from salesdesk.tenants.access import company_view
 
 

@@ -23,7 +23,7 @@ from salesdesk.integration.models import (
     WebhookTopic,
     WebhookTopicState,
 )
-from salesdesk.integration.sync.service import sync_request
+from salesdesk.integration.sync.services import sync_request
 from salesdesk.integration.webhooks.signals import webhook_sync_armed
 from salesdesk.integration.webhooks.signature import Notice
 from salesdesk.tenants.models import Company

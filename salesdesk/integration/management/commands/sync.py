@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
-from salesdesk.integration.sync.service import RECORD_ENTITIES, sync_execute
+from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_execute
 from salesdesk.tenants.models import Company
 
 

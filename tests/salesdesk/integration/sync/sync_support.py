@@ -6,7 +6,7 @@ from exact_sandbox.data.division import DivisionData
 from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
-from salesdesk.integration.sync.service import sync_execute
+from salesdesk.integration.sync.services import sync_execute
 from tests.salesdesk.factories import connect_company, make_company, make_user
 
 DIVISION = 100001

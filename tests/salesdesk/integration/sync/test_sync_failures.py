@@ -11,7 +11,7 @@ from exact_sandbox.config import SandboxConfig
 from salesdesk.catalog.models import Item
 from salesdesk.integration.models import SyncCursor, SyncRun
 from salesdesk.integration.sync import runs
-from salesdesk.integration.sync.service import sync_execute
+from salesdesk.integration.sync.services import sync_execute
 from tests.salesdesk.integration.sync.sync_support import (
     client_for,
     connected_company,

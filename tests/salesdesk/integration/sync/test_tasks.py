@@ -13,7 +13,7 @@ from exact_sandbox.clock import SandboxClock
 from salesdesk.integration.models import ExactConnection, SyncRun, SyncSchedule
 from salesdesk.integration.sync.alerts import alert_clear
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set, schedule_tick
-from salesdesk.integration.sync.service import sync_request
+from salesdesk.integration.sync.services import sync_request
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.integration.sync.sync_support import (
     DUMMY_TASKS,
@@ -100,12 +100,12 @@ def _run_scheduled(company) -> None:
     [(SyncRun.Trigger.WEBHOOK, 1), (SyncRun.Trigger.SCHEDULE, 1), (SyncRun.Trigger.MANUAL, 0)],
 )
 def test_a_failed_run_nobody_watched_start_mails_the_admins(trigger, mails):
-    from salesdesk.integration.sync import runs, service
+    from salesdesk.integration.sync import runs, services
 
     company, other = make_company(), make_company()
     make_user(company=company)
     make_user(company=other)
     run, _ = runs.sync_run_start(company=company, entity="items", trigger=trigger)
-    service._finish(run, error="Exact Online answered 500: the server had a fault")
+    services._finish(run, error="Exact Online answered 500: the server had a fault")
     assert len(mail.outbox) == mails
     assert all("500" in message.body for message in mail.outbox)

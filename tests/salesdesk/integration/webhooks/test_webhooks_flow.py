@@ -13,7 +13,7 @@ from exact_sandbox.config import DEMO_WEBHOOK_SECRET, SandboxConfig
 from exact_sandbox.data.mutate import mutate
 from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.integration.models import SyncRun, WebhookNotice, WebhookSubscription
-from salesdesk.integration.sync.service import sync_execute
+from salesdesk.integration.sync.services import sync_execute
 from salesdesk.integration.webhooks.subscriptions import (
     webhook_subscribe,
     webhook_unsubscribe,
