@@ -10,8 +10,8 @@ import httpx
 from django.conf import settings
 
 from exact_client import ExactClient, OAuthApp, RateGate
+from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.integration.connection.token_store import DatabaseTokenStore
-from salesdesk.integration.models import ExactConnection
 from salesdesk.integration.rate_budget.gate import shared_rate_gate
 from salesdesk.tenants.models import Company
 

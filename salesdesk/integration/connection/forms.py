@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 
 from exact_client import COUNTRY_HOSTS, normalize_base_url
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 
 COUNTRY_NAMES = {
     "nl": "Netherlands",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.tenants.models import Company
 
 

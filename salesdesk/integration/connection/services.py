@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from exact_client import TokenPair, normalize_base_url
 from salesdesk.integration.connection.crypto import token_encrypt
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.orders.waiting import outbox_resume
 from salesdesk.tenants.models import Company
 

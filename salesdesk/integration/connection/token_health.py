@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 
 REFRESH_CHAIN_DAYS = 30
 

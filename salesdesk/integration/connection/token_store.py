@@ -19,7 +19,7 @@ from django.db.models import F, Q
 
 from exact_client import ExactError, TokenPair
 from salesdesk.integration.connection.crypto import token_decrypt, token_encrypt
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 
 # Longer than the client's token-call timeout (60 s): a live holder never loses its lease.
 LEASE_SECONDS = 120.0

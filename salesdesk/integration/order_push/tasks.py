@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from salesdesk.integration.connection.clients import exact_client_for
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.integration.order_push.services import Connect, order_park, order_send
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import outbox_due_ids, outbox_next_due_at

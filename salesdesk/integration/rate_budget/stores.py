@@ -17,8 +17,8 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
 from exact_client import Budget
-from salesdesk.integration.models import RateBudget
 from salesdesk.integration.rate_budget.budget import LocalBudgetStorage, SharedBudget
+from salesdesk.integration.rate_budget.models import RateBudget
 
 Change = Callable[[SharedBudget], tuple[SharedBudget, Any]]
 REDIS_PREFIX = "salesdesk:exact-rate:"

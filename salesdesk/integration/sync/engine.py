@@ -29,7 +29,6 @@ from exact_client import (
     Rejected,
 )
 from salesdesk.integration.mapping import records
-from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
 from salesdesk.integration.sync.feeds import (
@@ -38,6 +37,7 @@ from salesdesk.integration.sync.feeds import (
     feed_pages,
     feed_total,
 )
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
 

@@ -16,7 +16,7 @@ from exact_client import ExactClient, Page
 from salesdesk.catalog import services as catalog
 from salesdesk.customers import services as customers
 from salesdesk.integration.mapping import records
-from salesdesk.integration.models import SyncEntity
+from salesdesk.integration.sync.models import SyncEntity
 from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.tenants.models import Company
 

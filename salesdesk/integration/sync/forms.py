@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from salesdesk.integration.models import SyncSchedule
+from salesdesk.integration.sync.models import SyncSchedule
 
 
 class ScheduleForm(forms.Form):

@@ -26,9 +26,9 @@ from exact_client import (
 )
 from salesdesk.catalog.models import Item
 from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
-from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.engine import daily_limit_message, plain_error
+from salesdesk.integration.sync.models import SyncRun
 
 MINUTE_RESERVE = 30
 DAY_RESERVE = 1000

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from salesdesk.integration.models import ExactConnection, SyncRun, SyncSchedule
+from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.sync.models import SyncRun, SyncSchedule
 from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_request
 from salesdesk.tenants.models import Company
 

@@ -12,11 +12,11 @@ from django.db import transaction
 from exact_client import ExactClient
 from salesdesk.customers.services import customer_link_price_lists
 from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
-from salesdesk.integration.models import SyncEntity, SyncRun
 from salesdesk.integration.sync import alerts, runs
 from salesdesk.integration.sync.cursors import cursor_reset
 from salesdesk.integration.sync.engine import Progress, SyncEngine, SyncStopped, plain_error
 from salesdesk.integration.sync.feeds import ENTITY_FEEDS
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.signals import sync_run_queued
 from salesdesk.tenants.models import Company
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.dispatch import receiver
 from django_tasks import task
 
-from salesdesk.integration.models import SyncEntity, SyncRun
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.pictures import pictures_execute
 from salesdesk.integration.sync.services import sync_execute
 from salesdesk.integration.sync.signals import sync_run_queued

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from exact_client import ExactError
 from salesdesk.integration.connection.clients import ConnectionNotReady
-from salesdesk.integration.models import SyncSchedule
 from salesdesk.integration.sync import status
 from salesdesk.integration.sync.forms import ScheduleForm
+from salesdesk.integration.sync.models import SyncSchedule
 from salesdesk.integration.sync.refresh import REFRESHABLE, record_refresh
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set
 from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_request

@@ -16,14 +16,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from salesdesk.integration.models import (
-    SyncEntity,
-    SyncRun,
-    WebhookNotice,
-    WebhookTopic,
-    WebhookTopicState,
-)
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.services import sync_request
+from salesdesk.integration.webhooks.models import WebhookNotice, WebhookTopic, WebhookTopicState
 from salesdesk.integration.webhooks.signals import webhook_sync_armed
 from salesdesk.integration.webhooks.signature import Notice
 from salesdesk.tenants.models import Company

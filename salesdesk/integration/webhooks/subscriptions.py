@@ -17,7 +17,7 @@ from django.db import transaction
 from exact_client import ExactClient, NotFound
 from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.mapping.webhooks import ExactSubscription, subscription_from_exact
-from salesdesk.integration.models import WebhookSubscription, WebhookTopic
+from salesdesk.integration.webhooks.models import WebhookSubscription, WebhookTopic
 from salesdesk.tenants.models import Company
 
 TOPICS = tuple(WebhookTopic.values)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from exact_client import ExactError
 from salesdesk.integration.connection.clients import ConnectionNotReady
-from salesdesk.integration.models import ExactConnection
+from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.integration.webhooks.notices import notice_receive
 from salesdesk.integration.webhooks.signature import InvalidSignature, MalformedNotice, notice_parse
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
