@@ -16,10 +16,10 @@ from .http import Response, RestRequest
 from .odata.errors import ODataError
 from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
-from .resources.catalog import ENDPOINTS, Endpoint
 from .resources.collection import read_collection
 from .resources.context import CallContext
 from .resources.divisions import divisions_table
+from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.sync_feed import read_sync
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH

@@ -10,8 +10,8 @@ from ..odata.errors import ODataError, bad_request
 from ..odata.paging import read_skiptoken
 from ..odata.predicate import compile_filter
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .expand import LINES, expansions, order_lines_expander
 
 

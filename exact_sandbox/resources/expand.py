@@ -6,8 +6,8 @@ from ..data import schema as s
 from ..odata.envelope import Expander, Projector, resolve_select
 from ..odata.errors import bad_request
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 
 LINES = "SalesOrderLines"
 
