@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "salesdesk.integration",
     "salesdesk.ops",
     "salesdesk.api",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "salesdesk.urls"
@@ -139,6 +142,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
 LOGIN_URL = "/"
+
+# Logins go through django-axes (tenants/login_guard.py): failures are counted per login
+# identity (one per company member, whether they typed the username or the e-mail) and client
+# address, in the database, and a lock-out lasts AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "salesdesk.tenants.login_guard.CompanyMemberBackend",
+    # Sessions made before the company backend existed name this one; it authenticates nothing
+    # here because every login passes `company`, never `username`.
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("SALESDESK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SALESDESK_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "salesdesk.tenants.login_guard.axes_username"
+AXES_LOCKOUT_CALLABLE = "salesdesk.tenants.login_guard.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are no business of the throttle
+AXES_VERBOSE = False
+# The client address (django-ipware) behind the reverse proxies the operator names:
+# SALESDESK_PROXY_COUNT proxies listed in X-Forwarded-For ("client, proxy1, …"), and/or only
+# these (SALESDESK_TRUSTED_PROXIES, comma-separated addresses or prefixes). With neither,
+# X-Forwarded-For is ignored: a client could forge it.
+AXES_IPWARE_PROXY_COUNT = env_int("SALESDESK_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_TRUSTED_IPS = [
+    p.strip() for p in env_str("SALESDESK_TRUSTED_PROXIES", "").split(",") if p.strip()
+] or None
+AXES_CLIENT_IP_CALLABLE = "salesdesk.tenants.login_guard.client_address"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    if AXES_IPWARE_PROXY_COUNT or AXES_IPWARE_PROXY_TRUSTED_IPS
+    else ("REMOTE_ADDR",)
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

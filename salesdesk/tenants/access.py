@@ -13,7 +13,9 @@ from salesdesk.tenants.models import Company, Membership
 
 def company_for(*, user, slug: str) -> tuple[Company, Membership]:
     membership = (
-        Membership.objects.select_related("company").filter(user=user, company__slug=slug).first()
+        Membership.objects.select_related("company")
+        .filter(user=user, company__slug=slug, is_active=True)
+        .first()
     )
     if membership is None:
         raise Http404("No such company")

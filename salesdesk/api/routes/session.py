@@ -18,11 +18,11 @@ def token_create(request, payload: SignIn):
     company = Company.objects.filter(slug=payload.company).first()
     try:
         token, raw = rep_sign_in(
+            request=request,
             company=company,
             identifier=payload.email,
             password=payload.password,
             device=payload.device or request.headers.get("User-Agent", "")[:100],
-            ip=request.META.get("REMOTE_ADDR") or None,
         )
     except SignInRefused as exc:
         return Status(401, {"detail": str(exc)})
