@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from salesdesk.tenants.access import company_view
 from salesdesk.tenants.forms import LoginForm, UserAddForm
 from salesdesk.tenants.login_guard import LoginLocked, member_authenticate
+from salesdesk.tenants.models import Membership
 from salesdesk.tenants.selectors import company_by_slug, membership_list
 from salesdesk.tenants.services import UserConflict, company_user_add
 
@@ -78,10 +79,10 @@ def users_view(request: HttpRequest) -> HttpResponse:
         try:
             company_user_add(company=request.company, **form.cleaned_data)
         except UserConflict:
-            form.add_error("username", "This username is taken: choose another one.")
+            form.add_error("username", "This company has a user of this name: choose another one.")
         else:
             messages.success(request, f"User {form.cleaned_data['username']} was added.")
             return redirect(f"/{request.company.slug}/settings/users")
     members = membership_list(company=request.company)
-    context = {"form": form, "members": members, "tab": "users"}
+    context = {"form": form, "members": members, "tab": "users", "roles": Membership.Role.choices}
     return render(request, "tenants/users.html", context)
