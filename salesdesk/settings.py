@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,6 +16,8 @@ from salesdesk.env import (
     generated_secret,
     new_django_key,
     new_fernet_key,
+    private_dir,
+    private_file,
     var_dir,
 )
 
@@ -95,10 +98,11 @@ if DATABASE_URL:
         }
     }
 else:
+    _sqlite_path = env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3"))
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3")),
+            "NAME": str(private_file(Path(_sqlite_path))),
             # WAL and a busy timeout let the web server and the task worker share the file.
             # A 64 MB page cache (the default is 2 MB) keeps the indexes a sync page touches
             # in memory: the UUID index is written in random order (benchmarks/sync_bench.py).
@@ -192,7 +196,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = var_dir() / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing root
+private_dir(STATIC_ROOT)  # whitenoise warns about a missing root
 STATICFILES_DIRS = [BASE_DIR / "salesdesk" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
