@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import orjson
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.renderers import BaseRenderer
 
 from salesdesk.api.api_json import json_default
@@ -48,3 +49,13 @@ def field_errors(request, exc: FieldErrors):
 def bad_cursor(request, exc: BadCursor):
     problem = {"loc": ["query", "since"], "msg": str(exc), "type": "bad_cursor"}
     return api.create_response(request, {"detail": [problem]}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # Ninja answers a body that is not JSON with 400; to devices it is one more input problem,
+    # answered like the others with the documented 422.
+    if exc.status_code == 400:
+        problem = {"loc": ["body"], "msg": str(exc), "type": "parse_error"}
+        return api.create_response(request, {"detail": [problem]}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
