@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from salesdesk.env import (
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "salesdesk.ops.middleware.canonical_loopback",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -188,6 +190,36 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Behind HTTPS (SALESDESK_SECURE_COOKIES=1): browsers keep to HTTPS for a year (HSTS) and plain
+# HTTP is redirected. A TLS-terminating proxy names the original scheme in a header it sets
+# itself: SALESDESK_PROXY_SSL_HEADER=X-Forwarded-Proto (see README, "Behind HTTPS").
+SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("SALESDESK_HSTS_SECONDS", 31_536_000) if SESSION_COOKIE_SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SALESDESK_HSTS_SUBDOMAINS", False)
+_proxy_ssl_header = env_str("SALESDESK_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_ssl_header.upper().replace("-", "_"),
+        "https",
+    )
+
+# Content-Security-Policy (django-csp): scripts, styles and everything else from our own
+# origin only; no inline script or style (htmx's indicator style is in salesdesk.css, see
+# base.html). Item pictures are served by us; the favicon is a data: URL. No form-action:
+# Authorize posts to us and is redirected on to Exact Online's consent page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("SALESDESK_TIME_ZONE", "Europe/Amsterdam")

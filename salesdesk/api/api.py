@@ -9,6 +9,7 @@ from ninja.renderers import BaseRenderer
 
 from salesdesk.api.api_json import json_default
 from salesdesk.api.auth import RepTokenAuth
+from salesdesk.api.docs_page import LocalSwagger
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.order_intake import FieldErrors
 from salesdesk.api.routes import catalog, changes, customers, orders, session
@@ -31,6 +32,7 @@ api = NinjaAPI(
     auth=RepTokenAuth(),
     renderer=OrjsonRenderer(),
     urls_namespace="api-v1",
+    docs=LocalSwagger(),
 )
 api.add_router("/auth", session.router)
 api.add_router("/", session.me_router)
