@@ -33,8 +33,8 @@ def token_hash(raw: str) -> str:
 
 def rep_token_create(*, company: Company, user, name: str) -> tuple[RepToken, str]:
     """A new token for `user`'s device `name`; returns the row and the token (shown once)."""
-    if not Membership.objects.filter(company=company, user=user).exists():
-        raise ValueError("The user is not a member of this company.")
+    if not Membership.objects.filter(company=company, user=user, is_active=True).exists():
+        raise ValueError("The user is not an active member of this company.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = RepToken.objects.create(
         company=company,

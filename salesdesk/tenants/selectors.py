@@ -37,3 +37,13 @@ def membership_by_login(*, company: Company, identifier: str) -> Membership | No
 def membership_list(*, company: Company) -> QuerySet[Membership]:
     """The company's users, by username."""
     return Membership.objects.filter(company=company).select_related("user").order_by("username")
+
+
+def member_login_name(*, company: Company, user) -> str:
+    """The user's login name in `company` (their internal username if not a member)."""
+    name = (
+        Membership.objects.filter(company=company, user=user)
+        .values_list("username", flat=True)
+        .first()
+    )
+    return name or user.get_username()

@@ -150,3 +150,24 @@ def test_login_names_are_per_company(acme):
     assert "This company has a user of this name" in again
     assert Membership.objects.filter(username="gina").count() == 2
     assert Membership.objects.get(company=globex).user.username == "gina"
+
+
+def test_pages_and_the_api_name_a_user_by_their_login_name_here(acme):
+    _, _, admin, _ = acme
+    body = {"username": "gina", "email": "gina@acme.test", "password": "acme-gina-pass-1"}
+    admin.post("/acme/settings/users", {**body, "role": "rep"})
+    acme_gina = Membership.objects.get(company__slug="acme", username="gina")
+    assert acme_gina.user.username != "gina"  # globex's gina has that internal key
+    sign_in = {"company": "acme", "email": "gina", "password": "acme-gina-pass-1"}
+    answer = Client().post("/api/v1/auth/token", sign_in, content_type="application/json")
+    assert answer.json()["user"] == "gina"
+    assert ApiClient(answer.json()["token"]).get("/api/v1/me").json()["user"] == "gina"
+    tokens_page = admin.get("/acme/settings/api-tokens").content.decode()
+    assert acme_gina.user.username not in tokens_page
+
+
+def test_a_deactivated_member_gets_no_new_token_from_an_admin(acme):
+    _, _, admin, rob = acme
+    assert "rob (Sales rep)" in admin.get("/acme/settings/api-tokens").content.decode()
+    admin.post(member_url(rob, "deactivate"))
+    assert "rob (Sales rep)" not in admin.get("/acme/settings/api-tokens").content.decode()
