@@ -6,9 +6,7 @@ another company keeps their access there, and only they may change their passwor
 
 from __future__ import annotations
 
-from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.utils import timezone
 
 from salesdesk.tenants.models import Company, Membership
 
@@ -26,8 +24,8 @@ def member_get(*, company: Company, membership_id: int) -> Membership:
 def member_deactivate(*, company: Company, membership_id: int, by: Membership) -> Membership:
     """The member can no longer log in here: pages and API tokens refuse at once.
 
-    Their orders stay. A user with no other active company is deactivated as a whole and
-    their sessions are deleted.
+    Their orders stay. A user with no other active company is deactivated as a whole, which
+    ends their sessions too: Django's session backend refuses an inactive user.
     """
     member = member_get(company=company, membership_id=membership_id)
     if member.pk == by.pk:
@@ -38,7 +36,6 @@ def member_deactivate(*, company: Company, membership_id: int, by: Membership) -
     if not Membership.objects.filter(user=user, is_active=True).exists():
         user.is_active = False
         user.save(update_fields=["is_active"])
-        _sessions_end(user_id=user.pk)
     return member
 
 
@@ -75,10 +72,3 @@ def member_password_set(*, company: Company, membership_id: int, password: str) 
     member.user.set_password(password)
     member.user.save(update_fields=["password"])
     return member
-
-
-def _sessions_end(*, user_id: int) -> None:
-    # The database session store is the only one configured; sessions carry the user id.
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if str(session.get_decoded().get("_auth_user_id")) == str(user_id):
-            session.delete()

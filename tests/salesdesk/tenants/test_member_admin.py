@@ -171,3 +171,21 @@ def test_a_deactivated_member_gets_no_new_token_from_an_admin(acme):
     assert "rob (Sales rep)" in admin.get("/acme/settings/api-tokens").content.decode()
     admin.post(member_url(rob, "deactivate"))
     assert "rob (Sales rep)" not in admin.get("/acme/settings/api-tokens").content.decode()
+
+
+def test_a_user_of_two_companies_keeps_the_other_one(acme):
+    _, globex, admin, _ = acme
+    shared = make_user(company=globex, username="sam", password="sam-secret-123")
+    shared_here = Membership.objects.create(
+        company=Membership.objects.get(username="alice").company, user=shared, role="user"
+    )
+    sam = Client()
+    sam.force_login(shared)
+    admin.post(member_url(shared_here, "deactivate"))
+    assert sam.get("/acme/customers/").status_code == 404
+    assert sam.get("/globex/customers/").status_code == 200
+    body = {"new_password1": "takeover-pass-9", "new_password2": "takeover-pass-9"}
+    refused = admin.post(member_url(shared_here, "password"), body, follow=True)
+    assert "Only this user can change their password." in refused.content.decode()
+    shared.refresh_from_db()
+    assert shared.check_password("sam-secret-123")
