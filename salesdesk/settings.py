@@ -168,6 +168,8 @@ AXES_LOCKOUT_CALLABLE = "salesdesk.tenants.login_guard.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are no business of the throttle
 AXES_VERBOSE = False
+# Masked in axes' stored request data and its log lines (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "identifier", "csrfmiddlewaretoken"]
 # The client address (django-ipware) behind the reverse proxies the operator names:
 # SALESDESK_PROXY_COUNT proxies listed in X-Forwarded-For ("client, proxy1, …"), and/or only
 # these (SALESDESK_TRUSTED_PROXIES, comma-separated addresses or prefixes). With neither,

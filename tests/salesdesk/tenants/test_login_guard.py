@@ -166,3 +166,14 @@ def test_sixty_parallel_wrong_passwords_are_not_all_checked(tmp_path):
     assert result["answers"] == {"401": 60}
     assert result["checked"] == 5
     assert result["other_company_login"] == 302
+
+
+def test_stored_attempts_keep_no_password_token_or_typed_name(two_companies):
+    from axes.models import AccessAttempt
+
+    client = Client(REMOTE_ADDR="10.0.0.1")
+    client.post("/acme/login", {"identifier": "alice", "password": "hunter-2-secret"})
+    (attempt,) = AccessAttempt.objects.all()
+    assert attempt.username == "acme/alice" and attempt.failures_since_start == 1
+    assert "hunter-2-secret" not in attempt.post_data and "alice" not in attempt.post_data
+    assert "identifier=****" in attempt.post_data
