@@ -80,8 +80,10 @@ _ENDPOINTS = (
     Endpoint("bulk/Logistics/Items", "bulk", "items", s.ITEM),
     Endpoint("bulk/CRM/Accounts", "bulk", "accounts", s.ACCOUNT),
     Endpoint("bulk/Logistics/SalesItemPrices", "bulk", "item_prices", s.SALES_ITEM_PRICE),
-    Endpoint("bulk/SalesOrder/SalesOrders", "bulk", "sales_orders", s.SALES_ORDER),
-    Endpoint("bulk/SalesOrder/SalesOrderLines", "bulk", "sales_order_lines", s.SALES_ORDER_LINE),
+    Endpoint("bulk/SalesOrder/SalesOrders", "bulk", "sales_orders", s.BULK_SALES_ORDER),
+    Endpoint(
+        "bulk/SalesOrder/SalesOrderLines", "bulk", "sales_order_lines", s.BULK_SALES_ORDER_LINE
+    ),
     Endpoint("sync/Logistics/Items", "sync", "items", s.SYNC_ITEM),
     Endpoint("sync/CRM/Accounts", "sync", "accounts", s.SYNC_ACCOUNT),
     Endpoint("sync/Logistics/SalesItemPrices", "sync", "item_prices", s.SYNC_SALES_ITEM_PRICE),
