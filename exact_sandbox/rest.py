@@ -14,6 +14,7 @@ import orjson
 from .errors import odata_error
 from .http import Response, RestRequest
 from .odata.errors import ODataError
+from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
 from .resources.catalog import ENDPOINTS, Endpoint
@@ -86,6 +87,7 @@ def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Respons
         return count_rows(table, endpoint, options)
     if key is not None and nav:
         return read_navigation(ctx, endpoint, table, key, nav)
+    refuse_unknown_properties(endpoint.schema, options)
     if key is not None:
         return read_entity(ctx, endpoint, table, key, options)
     if endpoint.kind == "sync":
