@@ -16,7 +16,6 @@ from typing import Any
 from exact_client.client import ExactClient
 from exact_client.paging import Page
 from salesdesk.catalog import services as catalog
-from salesdesk.catalog.standard_prices import item_standard_price_refresh
 from salesdesk.customers import services as customers
 from salesdesk.integration import mapping
 from salesdesk.integration.models import SyncEntity
@@ -122,8 +121,6 @@ def _store_volume_discounts(company: Company, rows: Rows) -> PageCounts:
 def _store_item_prices(company: Company, rows: Rows) -> PageCounts:
     mapped = [mapping.item_price_from_exact(row) for row in rows]
     result, skipped = catalog.item_price_upsert_many(company=company, rows=mapped)
-    # sync/Logistics/Items has no StandardSalesPrice: the prices without an account carry it.
-    item_standard_price_refresh(company=company, price_exact_ids=[r["exact_id"] for r in mapped])
     return _upserted(result, len(rows), skipped)
 
 
@@ -146,8 +143,6 @@ def _deleted_store(kinds: frozenset[str]) -> Store:
             if deletion and deletion[0] in kinds:
                 by_kind.setdefault(deletion[0], []).append(deletion[1])
         changed = sum(_DEACTIVATE[k](company=company, exact_ids=ids) for k, ids in by_kind.items())
-        if by_kind.get("item_price"):  # a deleted general price may have been the standard one
-            item_standard_price_refresh(company=company, price_exact_ids=by_kind["item_price"])
         return PageCounts(rows=0, deactivated=changed)
 
     return store
