@@ -88,9 +88,7 @@ def test_current_me_answers_exactly_the_reference_properties(sandbox_http, demo_
     assert set(row) - {"__metadata"} == _reference_fields("current/Me")
 
 
-def test_webhook_subscriptions_answer_exactly_the_reference_properties(
-    sandbox_http, demo_tokens
-):
+def test_webhook_subscriptions_answer_exactly_the_reference_properties(sandbox_http, demo_tokens):
     url = "/api/v1/100001/webhooks/WebhookSubscriptions"
     headers = api_headers(demo_tokens["access_token"])
     body = {"Topic": "Items", "CallbackURL": "https://hooks.example.test/exact"}
