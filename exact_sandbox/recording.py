@@ -44,6 +44,8 @@ class RequestRecorder:
         def recording_start(status: str, headers, exc_info=None):
             with self._lock:
                 self.exchanges.append(Exchange(request, int(status.split()[0])))
+            if exc_info is None:  # some servers' start_response takes no exc_info
+                return start_response(status, headers)
             return start_response(status, headers, exc_info)
 
         return self.app(environ, recording_start)
