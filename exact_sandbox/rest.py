@@ -22,13 +22,15 @@ from .resources.collection import read_collection
 from .resources.context import CallContext
 from .resources.divisions import divisions_table
 from .resources.entity import count_rows, read_entity, read_navigation
+from .resources.order_line_post import post_order_line
 from .resources.sync_feed import read_sync
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
 from .webhooks.subscriptions import handle_subscriptions
 
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
-         "salesorder/salesorders": sales_orders.post_sales_order}  # fmt: skip
+         "salesorder/salesorders": sales_orders.post_sales_order,
+         "salesorder/salesorderlines": post_order_line}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
                   "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip
