@@ -26,7 +26,11 @@ def _png_size(body: bytes) -> tuple[int, int]:
 def _placeholder_urls(http: httpx.Client, token: str) -> set[str]:
     answer = http.get(
         "/api/v1/100001/logistics/Items",
-        params={"$select": SELECT, "$filter": "IsSalesItem eq true and PictureName eq null", "$top": "5"},
+        params={
+            "$select": SELECT,
+            "$filter": "IsSalesItem eq true and PictureName eq null",
+            "$top": "5",
+        },
         headers=api_headers(token),
     )
     assert answer.status_code == 200, answer.text
