@@ -40,6 +40,8 @@ def as_atom(response: Response, now: float) -> Response:
         document = orjson.loads(response.body)
     except orjson.JSONDecodeError:  # a fault's broken body (appended_error) stays broken
         return response
+    if not isinstance(document, dict) or not {"d", "error"} & document.keys():
+        return response  # not an OData answer (a gateway fault)
     if "error" in document:
         body, kind = _error(document["error"]), "application/xml;charset=utf-8"
     else:
