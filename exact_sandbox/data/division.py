@@ -57,7 +57,7 @@ class DivisionData:
         self.price_list_periods = Table("ID", ("PriceList",))
         self.volume_discounts = Table("ID", ("PriceListPeriod", "Item"))
         self.item_prices = Table("ID", ("Item", "Account"))
-        self.sales_orders = Table("OrderID", ("YourRef", "OrderedBy"))
+        self.sales_orders = Table("OrderID", ("YourRef", "Description", "OrderedBy"))
         self.sales_order_lines = Table("ID", ("OrderID",))
         self.deleted = Table("ID", ("EntityKey",))
         # Webhooks (spec §4.10, exact_sandbox.webhooks): subscriptions by ID, and the hub's

@@ -23,7 +23,7 @@ class OrderForm(forms.Form):
         label="Your reference",
         max_length=60,
         required=False,
-        help_text="The customer's own reference for this order.",
+        help_text="The customer's own reference (their PO number); Exact prints it as Your ref.",
     )
     delivery_date = forms.DateField(
         label="Delivery date", required=False, widget=forms.DateInput(attrs={"type": "date"})
