@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from salesdesk.customers.forms import CustomerListForm
+from salesdesk.customers.reach import reach_for
 from salesdesk.customers.selectors import (
     CUSTOMER_SORTS,
     customer_countries,
@@ -44,7 +45,8 @@ def _form(request: HttpRequest) -> CustomerListForm:
 def customer_list_view(request: HttpRequest) -> HttpResponse:
     form = _form(request)
     filters, page_request = form.filters(), form.page_request()
-    page = customer_list(company=request.company, filters=filters, page=page_request)
+    reach = reach_for(membership=request.membership)
+    page = customer_list(company=request.company, filters=filters, page=page_request, reach=reach)
     context = {
         "form": form,
         "page": page,
@@ -60,7 +62,8 @@ def customer_list_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def customer_export_view(request: HttpRequest) -> HttpResponse:
     form = _form(request)
-    customers = customer_search(company=request.company, filters=form.filters())
+    reach = reach_for(membership=request.membership)
+    customers = customer_search(company=request.company, filters=form.filters(), reach=reach)
     customers = sorted_like_pages(customers, form.page_request().sort)
     return csv_response(
         filename=f"customers-{request.company.slug}.csv",
@@ -77,10 +80,11 @@ def customer_export_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @company_view
 def customer_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
-    customer = customer_get(company=request.company, exact_id=exact_id)
+    reach = reach_for(membership=request.membership)
+    customer = customer_get(company=request.company, exact_id=exact_id, reach=reach)
     context = {
         "customer": customer,
-        "orders": customer_orders(company=request.company, customer=customer),
+        "orders": customer_orders(company=request.company, customer=customer, reach=reach),
         "last_synced": customer.synced_at,
     }
     return render(request, "customers/customer_detail.html", context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.models import Order
 from salesdesk.orders.selectors import customer_by_choice, item_by_choice
@@ -30,14 +31,15 @@ class OrderForm(forms.Form):
     )
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, company, **kwargs) -> None:
+    def __init__(self, *args, company, reach: Reach = EVERYTHING, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.company = company
+        self.reach = reach
         self.fields["customer"].widget.attrs.update(_suggest("customers", "customer-options"))
 
     def clean_customer(self):
         text = self.cleaned_data["customer"]
-        customer = customer_by_choice(company=self.company, text=text)
+        customer = customer_by_choice(company=self.company, text=text, reach=self.reach)
         if customer is None:
             raise forms.ValidationError(f"No customer with code {text.split('·')[0].strip()!r}.")
         problems = order_refusals(customer=customer, lines=[])
@@ -108,9 +110,12 @@ def _suggest(what: str, datalist: str) -> dict:
 LineFormSet = forms.formset_factory(LineForm, extra=0, max_num=MAX_LINES, validate_max=True)
 
 
-def order_forms(*, company, data=None, lines: int = START_LINES, initial=None):
-    """The header form and the line formset, bound to `data` when given."""
-    form = OrderForm(data, company=company, initial=initial)
+def order_forms(
+    *, company, data=None, lines: int = START_LINES, initial=None, reach: Reach = EVERYTHING
+):
+    """The header form (customers within `reach`) and the line formset, bound to `data`
+    when given."""
+    form = OrderForm(data, company=company, initial=initial, reach=reach)
     formset = LineFormSet(
         data,
         prefix="lines",

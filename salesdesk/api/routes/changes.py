@@ -36,12 +36,13 @@ class ChangesQuery(Schema):
 def changes(request, query: Query[ChangesQuery]):
     """What was created, changed or deactivated since the cursor, in pages, with a new cursor.
 
-    Items, customers, item prices, price list lines and this rep's orders; records with
+    Items, this rep's customers (all, for administrators) and prices, price list lines, and
+    the orders of this rep's customers and their own; records with
     `active: false` were deactivated. Call again with `cursor` while `has_more` is true.
     An unchanged page answers 304 to `If-None-Match` with its ETag.
     """
     page = changes_page(
-        company=request.company, user=request.user, cursor=query.since, limit=query.limit
+        company=request.company, reach=request.reach, cursor=query.since, limit=query.limit
     )
     etag = _etag(request, query, page.cursor)
     if etag in request.headers.get("If-None-Match", ""):
