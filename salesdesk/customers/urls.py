@@ -1,10 +1,15 @@
 # Routes under /<company>/; included by salesdesk/urls.py.
 from django.urls import path
 
-from salesdesk.customers import views
+from salesdesk.customers import rep_link_views, views
 
 urlpatterns = [
     path("customers/", views.customer_list_view, name="customer_list"),
     path("customers/export.csv", views.customer_export_view, name="customer_export"),
     path("customers/<uuid:exact_id>/", views.customer_detail_view, name="customer_detail"),
+    path(
+        "settings/users/<int:member_id>/exact-user",
+        rep_link_views.member_exact_user_view,
+        name="settings-member-exact-user",
+    ),
 ]

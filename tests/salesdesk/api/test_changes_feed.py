@@ -70,7 +70,10 @@ class Device:
 
 @pytest.fixture
 def catalog():
-    company, other = make_company(reps_see_all_customers=True), make_company(reps_see_all_customers=True)
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     items = [make_item(company=company) for _ in range(7)]
     customers = [make_customer(company=company) for _ in range(3)]
     make_item_price(item=items[0], price="5", customer=customers[0])
