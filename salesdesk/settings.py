@@ -175,6 +175,10 @@ EXACT_CLIENT_SECRET = env_str("EXACT_CLIENT_SECRET", "sandbox-demo-secret")
 EXACT_REDIRECT_URI = env_str("EXACT_REDIRECT_URI", f"{PUBLIC_URL}/exact/callback")
 EXACT_SANDBOX_URL = env_str("EXACT_SANDBOX_URL", "http://127.0.0.1:8001")
 EXACT_TIMEOUT_SECONDS = float(env_int("EXACT_TIMEOUT_SECONDS", 30))
+# Where the app's credentials may go besides the country sites and the sandbox
+# (integration/exact_sites.py): origins the operator allows, and loopback (the demo only).
+EXACT_EXTRA_HOSTS = [o.strip() for o in env_str("SALESDESK_EXACT_EXTRA_HOSTS", "").split(",") if o]
+EXACT_ALLOW_LOOPBACK = env_bool("SALESDESK_EXACT_ALLOW_LOOPBACK", False)
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,7 @@ from exact_client.client import ExactClient
 from exact_client.errors import ExactError, ServerError, TokenRefused, TransportError
 from exact_client.requestor import RetryPolicy
 from exact_client.tokens import MemoryTokenStore, TokenPair
-from salesdesk.integration.connection import oauth_app_for
+from salesdesk.integration.connection import ConnectionNotReady, oauth_app_for
 from salesdesk.integration.name_match import name_match, name_mismatch_message
 from salesdesk.integration.oauth_state import Pending
 from salesdesk.integration.rights import rights_check
@@ -47,7 +47,10 @@ def _callback_error(params: Mapping[str, str]) -> str:
 
 
 def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPair:
-    app = oauth_app_for(pending.base_url)
+    try:
+        app = oauth_app_for(pending.base_url)
+    except ConnectionNotReady as exc:
+        raise AuthorizationFailed(f"{exc.message} {UNCHANGED}") from exc
     try:
         return app.exchange_code(code, http, clock)
     except TokenRefused as exc:
@@ -57,7 +60,12 @@ def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPa
             f"Exact Online said: {exc.description or exc.error}. {UNCHANGED} "
             "Click Authorize Salesdesk to try again."
         ) from exc
-    except (ServerError, TransportError) as exc:
+    except TransportError as exc:
+        raise AuthorizationFailed(
+            f"Salesdesk could not reach Exact Online's token service. {UNCHANGED} "
+            "Try again in a few minutes."
+        ) from exc
+    except ServerError as exc:
         raise AuthorizationFailed(
             f"Exact Online's token service failed ({exc.message}). {UNCHANGED} "
             "Try again in a few minutes."
