@@ -82,7 +82,12 @@ def test_site_origin_normalises():
 def installation_post(client, company, other_address):
     return client.post(
         f"/{company.slug}/settings/installation",
-        {"erp_type": "exact_online", "name": "A", "address": "other", "other_address": other_address},
+        {
+            "erp_type": "exact_online",
+            "name": "A",
+            "address": "other",
+            "other_address": other_address,
+        },
     )
 
 
