@@ -132,7 +132,9 @@ else:
 TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # Exact webhooks (integration/webhooks): the app's webhook secret from the App Center (not the
 # client secret, spec §4.10), and how long notices are gathered into one incremental sync.
-EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "sandbox-demo-webhook-secret")
+# No default: a known secret would let anyone sign notices. Unset, the endpoint is off;
+# `salesdesk demo` generates one into var/ and gives it to its sandbox.
+EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "")
 EXACT_WEBHOOK_DEBOUNCE_SECONDS = float(env_int("EXACT_WEBHOOK_DEBOUNCE_SECONDS", 10))
 
 AUTH_PASSWORD_VALIDATORS = [
