@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import orjson
 from ninja import NinjaAPI
 from ninja.renderers import BaseRenderer
@@ -11,6 +13,7 @@ from salesdesk.api.auth import RepTokenAuth
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.order_intake import FieldErrors
 from salesdesk.api.routes import catalog, changes, customers, orders, session
+from salesdesk.api.unavailable import UNAVAILABLE_ERRORS, database_unavailable
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -48,3 +51,7 @@ def field_errors(request, exc: FieldErrors):
 def bad_cursor(request, exc: BadCursor):
     problem = {"loc": ["query", "since"], "msg": str(exc), "type": "bad_cursor"}
     return api.create_response(request, {"detail": [problem]}, status=422)
+
+
+for _error in UNAVAILABLE_ERRORS:
+    api.add_exception_handler(_error, partial(database_unavailable, api))
