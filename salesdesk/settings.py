@@ -149,6 +149,11 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Behind a TLS-terminating proxy: the header (e.g. X-Forwarded-Proto) through which the proxy
+# says the visitor came over https. Only set it when the proxy always sets or strips it.
+_proxy_ssl_header = env_str("SALESDESK_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("SALESDESK_TIME_ZONE", "Europe/Amsterdam")

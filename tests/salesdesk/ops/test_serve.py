@@ -63,3 +63,19 @@ def test_serve_options_come_from_the_environment(monkeypatch):
     options = ServeOptions.from_env()
     assert (options.bind, options.workers, options.threads) == ("0.0.0.0:9000", 5, 3)
     assert options.forwarded_allow_ips == "10.0.0.2"
+
+
+def test_the_proxy_ssl_header_setting():
+    code = "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "salesdesk.settings"}
+    run = [sys.executable, "-c", f"import django; django.setup(); {code}"]
+    behind = subprocess.run(
+        run, env={**env, "SALESDESK_PROXY_SSL_HEADER": "X-Forwarded-Proto"},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert behind.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')"
+    direct = subprocess.run(
+        run, env={k: v for k, v in env.items() if k != "SALESDESK_PROXY_SSL_HEADER"},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert direct.stdout.strip() == "None"
