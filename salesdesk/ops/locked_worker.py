@@ -65,7 +65,15 @@ class LockTolerantWorker(Worker):
                     return None
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
-        super().run_task(db_task_result)
+        try:
+            super().run_task(db_task_result)
+        except OperationalError as exc:
+            if not is_locked_database_exception(exc):
+                raise
+            # Even recording the outcome met the lock: without this the task would stay
+            # "running" for good. It runs again; tasks are written to be safe to repeat.
+            self._requeue_when_unlocked(db_task_result)
+            return
         attempts = len(db_task_result.worker_ids)
         if failed_on_locked_database(db_task_result) and attempts < MAX_ATTEMPTS:
             delay = locked_retry_delay(attempts, base=self.retry_base)
@@ -76,6 +84,16 @@ class LockTolerantWorker(Worker):
                 attempts,
                 delay,
             )
+
+    def _requeue_when_unlocked(self, db_task_result: DBTaskResult) -> None:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                task_requeue(db_task_result, run_after=timezone.now())
+                return
+            except OperationalError as exc:
+                if not is_locked_database_exception(exc) or attempt == MAX_ATTEMPTS:
+                    raise
+                self.sleep(locked_retry_delay(attempt, base=self.retry_base))
 
 
 def task_requeue(result: DBTaskResult, *, run_after) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
@@ -119,3 +119,24 @@ def test_the_worker_keeps_running_after_a_locked_database_outside_a_task():
     assert pauses == [0.5]  # it waited once, then went on with the queue
     assert stored(second).status == "SUCCESSFUL"
     assert stored(first).status == "RUNNING"  # claimed when the lock hit: left as it was
+
+
+def test_a_task_whose_outcome_cannot_be_recorded_runs_again_instead_of_hanging():
+    LOCKS_LEFT["count"] = 0
+    result = locked_then_done.enqueue(label="g")
+    failing = {"updates": 6}  # django-tasks-db tries 3 times to record success, 3 failure
+
+    def locked_result_table(execute, sql, params, many, context):
+        outcome = {"SUCCESSFUL", "FAILED"} & {str(p) for p in params or ()}
+        if sql.startswith("UPDATE") and outcome and failing["updates"] > 0:
+            failing["updates"] -= 1
+            raise OperationalError("database is locked")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(locked_result_table):
+        worker(retry_base=0.0).run()
+
+    row = stored(result)
+    assert failing["updates"] == 0
+    assert row.status == "SUCCESSFUL" and row.return_value == "done g"
+    assert len(row.worker_ids) == 2
