@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import orjson
 from ninja import NinjaAPI
 from ninja.errors import HttpError
@@ -13,6 +15,7 @@ from salesdesk.api.feed import BadCursor
 from salesdesk.api.json_decimals import json_default
 from salesdesk.api.order_intake import FieldErrors
 from salesdesk.api.routes import catalog, changes, customers, orders, session
+from salesdesk.api.unavailable import UNAVAILABLE_ERRORS, database_unavailable
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -61,3 +64,7 @@ def http_error(request, exc: HttpError):
         problem = {"loc": ["body"], "msg": str(exc), "type": "parse_error"}
         return api.create_response(request, {"detail": [problem]}, status=422)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+for _error in UNAVAILABLE_ERRORS:
+    api.add_exception_handler(_error, partial(database_unavailable, api))
