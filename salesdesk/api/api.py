@@ -10,7 +10,7 @@ from salesdesk.api.api_json import json_default
 from salesdesk.api.auth import RepTokenAuth
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.order_intake import FieldErrors
-from salesdesk.api.routes import catalog, changes, customers, orders, session
+from salesdesk.api.routes import catalog, changes, changes_count, customers, orders, session
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -37,6 +37,7 @@ api.add_router("/", catalog.router)
 api.add_router("/", customers.router)
 api.add_router("/", orders.router)
 api.add_router("/", changes.router)
+api.add_router("/", changes_count.router)
 
 
 @api.exception_handler(FieldErrors)
