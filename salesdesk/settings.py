@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "salesdesk.integration",
     "salesdesk.ops",
     "salesdesk.api",
+    "salesdesk.repsapp",
 ]
 
 MIDDLEWARE = [

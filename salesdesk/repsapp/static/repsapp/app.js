@@ -1,0 +1,237 @@
+/* The reps' app: signs in, downloads, then works from the device's copy; talks to the
+   API when there is a connection (sending waiting orders, following the feed). */
+(function () {
+  "use strict";
+  const S = self.RepsStore, R = self.RepsSync, O = self.RepsOutbox;
+  const M = self.RepsMemory, V = self.RepsViews, A = self.RepsAmounts;
+  const TICK_MS = 4000; // how often a connected device sends and asks for order statuses
+  const FEED_EVERY = 15; // ticks between two reads of the delta feed
+  const body = document.body;
+  const company = body.dataset.company;
+  const $ = function (id) { return document.getElementById(id); };
+  const state = { db: S.open(company), session: null, memory: null, customer: null, lines: [], ticks: 0 };
+
+  function show(section) {
+    for (const id of ["sign-in", "download", "work"]) $(id).hidden = id !== section;
+    $("sign-out").hidden = section === "sign-in";
+  }
+
+  async function freshnessShow() {
+    const synced = await S.metaGet(state.db, "synced_at");
+    const waiting = await state.db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
+    const parts = [navigator.onLine ? "Online" : "Offline"];
+    parts.push(synced ? "data of " + V.when(synced) : "no data yet");
+    if (waiting) parts.push(waiting + (waiting === 1 ? " order waits" : " orders wait") + " to be sent");
+    $("freshness").textContent = parts.join(" · ");
+    body.classList.toggle("offline", !navigator.onLine);
+  }
+
+  async function ordersShow() {
+    const orders = await state.db.outbox.orderBy("created_at").reverse().limit(20).toArray();
+    V.orderRows($("order-list"), orders);
+    $("orders-title").hidden = orders.length === 0;
+    await freshnessShow();
+  }
+
+  function customersShow() {
+    V.customerRows($("customer-list"), M.find(state.memory.customers, $("customer-search").value), state.customer);
+  }
+
+  function itemsShow() {
+    const found = M.find(state.memory.items, $("item-search").value);
+    V.itemRows($("item-list"), found, function (item, quantity) {
+      return M.priceFor(state.memory, state.customer, item, quantity);
+    });
+  }
+
+  function linesShow() {
+    V.lineRows($("line-list"), state.lines);
+    let total = A.parse("0"), priced = true;
+    for (const line of state.lines) {
+      if (!line.quote) { priced = false; continue; }
+      const amount = A.multiply(A.parse(line.quote.unit_price), A.parse(line.quantity));
+      total = A.add(total, amount);
+    }
+    $("order-total").textContent = state.lines.length
+      ? "Total excl. VAT: " + A.money(A.format(A.quantize(total, 2))) + (priced ? "" : " (some lines unpriced)")
+      : "No lines yet: tap an item to add it.";
+    $("send-order").disabled = state.lines.length === 0;
+  }
+
+  function lineQuote(line) {
+    line.quote = /^\d+(\.\d+)?$/.test(line.quantity) && Number(line.quantity) > 0
+      ? M.priceFor(state.memory, state.customer, line.item, line.quantity) : null;
+  }
+
+  function customerPick(id) {
+    state.customer = state.memory.customers.find(function (c) { return c.id === id; });
+    state.lines = [];
+    for (const field of ["your-ref", "delivery-date", "notes", "item-search"]) $(field).value = "";
+    $("order-customer").textContent = state.customer.name + " · " + state.customer.code +
+      (state.customer.address.city ? " · " + state.customer.address.city : "");
+    $("order-empty").hidden = true;
+    $("order-form").hidden = false;
+    body.classList.add("ordering");
+    customersShow();
+    itemsShow();
+    linesShow();
+    $("item-search").focus();
+  }
+
+  function itemAdd(id) {
+    const item = state.memory.itemsById.get(id);
+    let line = state.lines.find(function (l) { return l.item.id === id; });
+    if (line) line.quantity = A.plain(A.format(A.add(A.parse(line.quantity), A.parse("1"))));
+    else state.lines.push(line = { item: item, quantity: "1", quote: null });
+    lineQuote(line);
+    linesShow();
+  }
+
+  async function orderSend() {
+    const draft = {
+      customer: state.customer, lines: state.lines, your_ref: $("your-ref").value.trim(),
+      delivery_date: $("delivery-date").value, notes: $("notes").value.trim(),
+    };
+    await O.orderKeep(state.db, draft);
+    state.customer = null;
+    state.lines = [];
+    $("order-form").hidden = true;
+    $("order-empty").hidden = false;
+    $("order-customer").textContent = "";
+    body.classList.remove("ordering");
+    customersShow();
+    await ordersShow();
+    tick();
+  }
+
+  async function downloadRun() {
+    show("download");
+    const bar = $("download-progress"), text = $("download-text");
+    function progress(what) {
+      return function (done, total) {
+        bar.max = Math.max(total, 1);
+        bar.value = done;
+        text.textContent = what + ": " + done.toLocaleString() + " of " + total.toLocaleString();
+      };
+    }
+    await R.changesFollow(state.db, state.session.token, progress("Records"));
+    await R.picturesFetch(state.db, company, progress("Pictures"));
+  }
+
+  async function workShow() {
+    state.memory = await M.memoryLoad(state.db);
+    show("work");
+    customersShow();
+    await ordersShow();
+    body.dataset.ready = "true";
+  }
+
+  async function guarded(work) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof R.SignedOut) return signedOut();
+      if (!(error instanceof R.Offline)) console.error(error);
+    } finally {
+      await freshnessShow();
+    }
+  }
+
+  async function signedOut() {
+    await R.signOut(state.db, state.session);
+    location.reload();
+  }
+
+  async function tick() {
+    if (!navigator.onLine || !state.session || !state.memory) return freshnessShow();
+    await guarded(async function () {
+      await O.outboxSend(state.db, state.session.token);
+      await O.outboxPoll(state.db, state.session.token);
+      if (state.ticks++ % FEED_EVERY === 0 && (await R.changesFollow(state.db, state.session.token, function () {}))) {
+        state.memory = await M.memoryLoad(state.db);
+        if (state.customer) state.customer = state.memory.customers.find(function (c) { return c.id === state.customer.id; }) || state.customer;
+        customersShow();
+        R.picturesFetch(state.db, company, function () {}).catch(function () {});
+      }
+    });
+    await ordersShow();
+  }
+
+  async function signInSubmit(event) {
+    event.preventDefault();
+    const error = $("sign-in-error");
+    error.hidden = true;
+    try {
+      state.session = await R.signIn(state.db, company, $("email").value.trim(), $("password").value);
+    } catch (failure) {
+      error.textContent = failure instanceof R.Offline ? "No connection: signing in needs one." : failure.message;
+      error.hidden = false;
+      return;
+    }
+    await start();
+  }
+
+  async function start() {
+    if (!(await S.metaGet(state.db, "synced_at"))) {
+      try {
+        await downloadRun();
+      } catch (failure) {
+        $("download-text").textContent = failure instanceof R.Offline
+          ? "No connection: the download goes on when there is one."
+          : "The download stopped: " + failure.message;
+        return;
+      }
+    }
+    await workShow();
+    tick();
+  }
+
+  function listen() {
+    $("sign-in-form").addEventListener("submit", signInSubmit);
+    $("sign-out").addEventListener("click", function () { guarded(signedOut); });
+    $("customer-search").addEventListener("input", customersShow);
+    $("item-search").addEventListener("input", itemsShow);
+    $("customer-list").addEventListener("click", function (e) {
+      const row = e.target.closest("[data-customer]");
+      if (row) customerPick(row.dataset.customer);
+    });
+    $("item-list").addEventListener("click", function (e) {
+      const row = e.target.closest("[data-item]");
+      if (row) itemAdd(row.dataset.item);
+    });
+    $("line-list").addEventListener("click", function (e) {
+      const button = e.target.closest("[data-remove]");
+      if (!button) return;
+      state.lines.splice(Number(button.dataset.remove), 1);
+      linesShow();
+    });
+    $("line-list").addEventListener("change", function (e) {
+      const line = state.lines[Number(e.target.dataset.line)];
+      if (!line) return;
+      line.quantity = e.target.value.trim().replace(",", ".");
+      lineQuote(line);
+      linesShow();
+    });
+    $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
+    $("send-order").addEventListener("click", function () { guarded(orderSend); });
+    window.addEventListener("online", tick);
+    window.addEventListener("offline", freshnessShow);
+    setInterval(tick, TICK_MS);
+  }
+
+  async function boot() {
+    listen();
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register(body.dataset.worker, { scope: body.dataset.scope })
+        .catch(function (error) { console.error("Service worker not installed", error); });
+    }
+    state.session = await S.metaGet(state.db, "session");
+    if (!state.session) {
+      show("sign-in");
+      return freshnessShow();
+    }
+    await start();
+  }
+
+  boot();
+})();
