@@ -82,9 +82,7 @@ def app_service_worker(request: HttpRequest, company: str) -> HttpResponse:
     }
     # JSON is valid JavaScript; escaping "<" keeps the text inert if ever shown as HTML.
     text = json.dumps(config).replace("<", "\\u003c")
-    response = render(
-        request, "repsapp/sw.js", {"config": text}, content_type="text/javascript"
-    )
+    response = render(request, "repsapp/sw.js", {"config": text}, content_type="text/javascript")
     response["Cache-Control"] = REVALIDATE
     response["Service-Worker-Allowed"] = scope
     return response

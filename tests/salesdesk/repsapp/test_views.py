@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def companies():
-    return make_company(slug="acme", name="Acme Wholesale"), make_company(slug="other", name="Other")
+    return make_company(slug="acme", name="Acme Wholesale"), make_company(
+        slug="other", name="Other"
+    )
 
 
 def test_the_shell_names_its_company_and_loads_only_files_without_inline_code(companies):

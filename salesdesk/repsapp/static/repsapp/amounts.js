@@ -60,7 +60,7 @@
   function money(text) {
     const value = quantize(parse(text), 4);
     let shown = format(value);
-    while (/\.\d{3,}0$/.test(shown)) shown = shown.slice(0, -1);
+    while (/\.\d{2,}0$/.test(shown)) shown = shown.slice(0, -1);
     return shown;
   }
 

@@ -1,0 +1,160 @@
+"""The reps' app in a phone-sized Chromium, through its service worker: sign in, download,
+take an order with the network off, reopen the page offline, and see the order reach the
+sandbox once when the connection is back. A rep of another company sees none of it.
+
+The order's send task runs in the API request (django_tasks' ImmediateBackend); in the
+demo the task worker runs it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+
+from exact_sandbox.clock import SandboxClock
+from salesdesk.tenants.models import Membership
+from tests.salesdesk.api.factories import ApiClient
+from tests.salesdesk.browser import browser  # noqa: F401
+from tests.salesdesk.catalog.factories import make_item_price
+from tests.salesdesk.factories import connect_company, make_company, make_user
+from tests.salesdesk.orders.factories import copy_sandbox_parties, make_customer, make_item
+
+PASSWORD = "correct-horse-battery"
+PHONE = {"width": 390, "height": 844}
+ICON = Path(__file__).resolve().parents[3] / "salesdesk/repsapp/static/repsapp/icons/icon-192.png"
+
+
+@pytest.fixture
+def sandbox_clock() -> SandboxClock:
+    return SandboxClock()  # real time: the live server's Exact client uses time.time
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "pictures"],
+        }
+    }
+
+
+@pytest.fixture
+def phone(browser):  # noqa: F811
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+def _acme(sandbox_state, live_sandbox):
+    company = make_company(slug="acme", name="Acme Wholesale")
+    rep = make_user(company=company, role=Membership.Role.REP, username="rep", password=PASSWORD)
+    connect_company(company=company, sandbox=live_sandbox, clock=sandbox_state.clock.now)
+    customers, items = copy_sandbox_parties(company=company, state=sandbox_state)
+    make_item_price(item=items[0], customer=customers[0], price="7.25")
+    items[1].picture.save("item.png", ContentFile(ICON.read_bytes()))
+    return company, rep, customers, items
+
+
+def _sign_in(page, url: str, email: str) -> None:
+    page.goto(url)
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator("body[data-ready=true]").wait_for()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_order_taken_offline_reaches_exact_once(
+    phone, live_server, live_sandbox, sandbox_state, immediate_tasks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    _, rep, customers, items = _acme(sandbox_state, live_sandbox)
+    app = f"{live_server.url}/acme/app/"
+    page = phone.new_page()
+    _sign_in(page, app, rep.email)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    picture = page.locator(f"[data-item='{items[1].exact_id}'] img")
+
+    phone.set_offline(True)
+    page.reload()  # the shell now comes from the service worker
+    page.locator("body[data-ready=true]").wait_for()
+    assert "Offline" in page.locator("#freshness").inner_text()
+    page.get_by_label("Find a customer").fill(customers[0].name[:6])
+    page.get_by_role("button", name=re.compile(re.escape(customers[0].name))).click()
+    page.get_by_label("Find an item").fill(items[0].code)
+    first = page.get_by_role("button", name=f"Add {items[0].code} {items[0].description}")
+    assert f"Customer price for {customers[0].name}" in first.inner_text()
+    first.click()
+    page.get_by_label("Find an item").fill(items[1].barcode or items[1].code)
+    picture.wait_for()
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", picture.element_handle())
+    page.get_by_role("button", name=re.compile(f"Add {re.escape(items[1].code)}")).click()
+    page.get_by_label("Quantity").nth(1).fill("3")
+    page.get_by_label("Your reference").click()  # leaving the quantity prices the line
+    expected = Decimal("7.25") + 3 * items[1].standard_price
+    assert page.locator("#order-total").inner_text() == f"Total excl. VAT: {expected:.2f}"
+    page.get_by_label("Your reference").fill("PO-OFFLINE-1")
+    page.get_by_role("button", name="Send order").click()
+    waiting = page.locator(".order.waiting")
+    assert "Waiting for a connection" in waiting.inner_text()
+    page.close()
+
+    page = phone.new_page()  # closed and reopened, still offline
+    page.goto(app)
+    page.locator("body[data-ready=true]").wait_for()
+    assert "Waiting for a connection" in page.locator(".order.waiting").inner_text()
+    assert "1 order waits to be sent" in page.locator("#freshness").inner_text()
+    assert not list(sandbox_state.divisions[100001].sales_orders)
+
+    phone.set_offline(False)
+    page.locator(".exact-number").wait_for()
+    (stored,) = list(sandbox_state.divisions[100001].sales_orders)
+    shown = page.locator(".order.sent").inner_text()
+    assert f"Exact order {stored['OrderNumber']}" in shown and "In Exact" in shown
+    assert stored["YourRef"] == "SD-acme-000001"
+    division = sandbox_state.divisions[100001]
+    lines = [division.sales_order_lines.rows[key] for key in division.sales_order_lines.lookup(
+        "OrderID", stored["OrderID"])]  # fmt: skip
+    assert sorted(float(line["Quantity"]) for line in lines) == [1, 3]
+    page.reload()  # another round of sending finds nothing left to send
+    page.locator(".exact-number").wait_for()
+    page.wait_for_timeout(500)
+    assert len(list(sandbox_state.divisions[100001].sales_orders)) == 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_rep_of_another_company_sees_none_of_it(
+    phone, live_server, live_sandbox, sandbox_state, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    acme, _, customers, items = _acme(sandbox_state, live_sandbox)
+    other = make_company(slug="other", name="Other Trading")
+    them = make_user(company=other, role=Membership.Role.REP, username="them", password=PASSWORD)
+    mine = make_customer(company=other, name="Only Other BV", city="Gouda")
+    make_item(company=other, code="OTHER-1", description="Other's own")
+
+    page = phone.new_page()
+    _sign_in(page, f"{live_server.url}/other/app/", them.email)
+    names = page.locator("#customer-list").inner_text()
+    assert mine.name in names
+    assert not any(customer.name in names for customer in customers)
+    page.get_by_role("button", name=re.compile(mine.name)).click()
+    page.get_by_label("Find an item").fill("")
+    shown = page.locator("#item-list").inner_text()
+    assert "OTHER-1" in shown and not any(item.code in shown for item in items)
+
+    token = page.evaluate(
+        "new Dexie('salesdesk-reps-other').open().then(db => db.table('meta').get('session'))"
+    )["value"]["token"]
+    api = ApiClient(token)
+    assert [c["name"] for c in api.get("/api/v1/customers").json()["customers"]] == [mine.name]
+    assert api.get(f"/api/v1/items/{items[0].exact_id}").status_code == 404
+    assert acme.slug not in api.get("/api/v1/changes").content.decode()
