@@ -80,6 +80,7 @@ def test_an_order_taken_offline_reaches_exact_once(
     page = phone.new_page()
     _sign_in(page, app, rep.email)
     page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.locator("body[data-pictures=done]").wait_for()
     picture = page.locator(f"[data-item='{items[1].exact_id}'] img")
 
     phone.set_offline(True)

@@ -115,7 +115,20 @@
       };
     }
     await R.changesFollow(state.db, state.session.token, progress("Records"));
-    await R.picturesFetch(state.db, company, progress("Pictures"));
+  }
+
+  // Pictures come after the records, while the rep can already work.
+  async function picturesRun() {
+    const bar = $("pictures-progress"), text = $("pictures-text");
+    await guarded(async function () {
+      await R.picturesFetch(state.db, company, function (done, total) {
+        $("pictures").hidden = done === total;
+        bar.max = Math.max(total, 1);
+        bar.value = done;
+        text.textContent = "Pictures: " + done.toLocaleString() + " of " + total.toLocaleString();
+      });
+      body.dataset.pictures = "done";
+    });
   }
 
   async function workShow() {
@@ -151,7 +164,7 @@
         state.memory = await M.memoryLoad(state.db);
         if (state.customer) state.customer = state.memory.customers.find(function (c) { return c.id === state.customer.id; }) || state.customer;
         customersShow();
-        R.picturesFetch(state.db, company, function () {}).catch(function () {});
+        picturesRun();
       }
     });
     await ordersShow();
@@ -183,6 +196,7 @@
       }
     }
     await workShow();
+    picturesRun();
     tick();
   }
 

@@ -19,11 +19,36 @@
     return map;
   }
 
+  /* Per price list: its periods, and its active lines by item and by item group, so that
+     pricing one item reads a handful of lines, not the whole list. */
+  function priceLists(lines) {
+    const lists = new Map();
+    for (const line of lines) {
+      let list = lists.get(line.price_list_id);
+      if (!list) {
+        list = { periods: new Map(), byItem: new Map(), byGroup: new Map() };
+        lists.set(line.price_list_id, list);
+      }
+      // Periods from every line, deleted ones too: a period's lines may all be gone.
+      list.periods.set(line.period_id, { id: line.period_id, start: line.period_start, end: line.period_end });
+      if (!line.active) continue;
+      const [index, key] = line.item_id ? [list.byItem, line.item_id] : [list.byGroup, line.item_group_code];
+      if (!index.has(key)) index.set(key, []);
+      index.get(key).push(line);
+    }
+    for (const list of lists.values()) list.periods = Array.from(list.periods.values());
+    return lists;
+  }
+
   async function memoryLoad(db) {
     const [items, customers, prices, lines] = await Promise.all([
       db.items.toArray(), db.customers.toArray(), db.item_prices.toArray(),
       db.price_list_lines.toArray(),
     ]);
+    return memoryBuild(items, customers, prices, lines);
+  }
+
+  function memoryBuild(items, customers, prices, lines) {
     const sellable = items.filter(function (i) { return i.active && i.is_sales_item; });
     const live = customers.filter(function (c) { return c.active; });
     for (const i of sellable) {
@@ -39,7 +64,7 @@
       customers: live.sort(byName),
       itemsById: new Map(items.map(function (i) { return [i.id, i]; })),
       pricesByItem: byKey(prices, "item_id"),
-      linesByList: byKey(lines, "price_list_id"),
+      priceLists: priceLists(lines),
     };
   }
 
@@ -60,12 +85,16 @@
   }
 
   function priceFor(memory, customer, item, quantity) {
+    const list = customer && customer.price_list ? memory.priceLists.get(customer.price_list.id) : null;
+    const lines = list
+      ? (list.byItem.get(item.id) || []).concat(item.group_code ? list.byGroup.get(item.group_code) || [] : [])
+      : [];
     return global.RepsPricing.quote({
       item: item, customer: customer, quantity: quantity, today: today(),
-      prices: memory.pricesByItem.get(item.id) || [],
-      lines: customer && customer.price_list ? memory.linesByList.get(customer.price_list.id) || [] : [],
+      prices: memory.pricesByItem.get(item.id) || [], lines: lines,
+      periods: list ? list.periods : [],
     });
   }
 
-  global.RepsMemory = { memoryLoad: memoryLoad, find: find, priceFor: priceFor };
+  global.RepsMemory = { memoryLoad: memoryLoad, memoryBuild: memoryBuild, find: find, priceFor: priceFor };
 })(self);

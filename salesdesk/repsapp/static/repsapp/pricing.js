@@ -40,20 +40,18 @@
   }
 
   // The price list's period valid today with the latest start (no start counts as earliest).
-  function currentPeriod(lines, today) {
+  function currentPeriod(periods, today) {
     let best = null;
-    for (const line of lines) {
-      if (!line.active || !validOn(line.period_start, line.period_end, today)) continue;
-      const start = line.period_start || "", bestStart = best ? best.start : "";
-      if (!best || start > bestStart || (start === bestStart && line.period_id > best.id)) {
-        best = { id: line.period_id, start: start };
-      }
+    for (const period of periods) {
+      if (!validOn(period.start, period.end, today)) continue;
+      const start = period.start || "", bestStart = best ? best.start || "" : "";
+      if (!best || start > bestStart || (start === bestStart && period.id > best.id)) best = period;
     }
     return best ? best.id : null;
   }
 
-  function bestLine(lines, item, quantity, today) {
-    const period = currentPeriod(lines, today);
+  function bestLine(lines, periods, item, quantity, today) {
+    const period = currentPeriod(periods, today);
     const inPeriod = lines.filter(function (l) {
       return l.active && l.period_id === period && reached(l.quantity, quantity);
     });
@@ -97,7 +95,8 @@
 
   /* {unit_price, rule, description} for `quantity` (a decimal string) of `item` sold to
      `customer` (null: no customer) on `today` ("YYYY-MM-DD"); null when nothing prices it.
-     `prices`: the item's item prices; `lines`: the lines of the customer's price list. */
+     `prices`: the item's item prices; `lines`: the lines of the customer's price list for
+     the item and for its item group; `periods`: that list's periods ({id, start, end}). */
   function quote(args) {
     const item = args.item, customer = args.customer, quantity = A.parse(args.quantity);
     const pair = itemPrices(args.prices || [], customer, quantity, args.today);
@@ -107,7 +106,7 @@
                description: "Customer price for " + customer.name + fromQuantity(own.quantity, item) };
     }
     if (customer && customer.price_list) {
-      const line = bestLine(args.lines || [], item, quantity, args.today);
+      const line = bestLine(args.lines || [], args.periods || [], item, quantity, args.today);
       const price = line ? lineUnitPrice(line, general, item) : null;
       if (price !== null && price !== undefined) {
         return { unit_price: price, rule: "price_list", description: lineWords(line, customer, item) };

@@ -47,7 +47,8 @@
         el("button", { type: "button", class: "row item", "data-item": item.id,
                        "aria-label": "Add " + item.code + " " + item.description }, [
           item.picture_url
-            ? el("img", { src: S.pictureUrl(item.id), alt: "", loading: "lazy", class: "thumb" })
+            // `loading` before `src`: an image starts loading as soon as it has a source.
+            ? el("img", { loading: "lazy", decoding: "async", alt: "", class: "thumb", src: S.pictureUrl(item.id) })
             : el("span", { class: "thumb none" }),
           el("span", { class: "row-title", text: item.code + " · " + item.description }),
           el("span", { class: "row-sub", text: quote ? A.money(quote.unit_price) + " · " + quote.description : "No price" }),
