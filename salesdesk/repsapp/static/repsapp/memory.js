@@ -84,13 +84,14 @@
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
-  function priceFor(memory, customer, item, quantity) {
+  // `on`: the date ("YYYY-MM-DD"), today when left out.
+  function priceFor(memory, customer, item, quantity, on) {
     const list = customer && customer.price_list ? memory.priceLists.get(customer.price_list.id) : null;
     const lines = list
       ? (list.byItem.get(item.id) || []).concat(item.group_code ? list.byGroup.get(item.group_code) || [] : [])
       : [];
     return global.RepsPricing.quote({
-      item: item, customer: customer, quantity: quantity, today: today(),
+      item: item, customer: customer, quantity: quantity, today: on || today(),
       prices: memory.pricesByItem.get(item.id) || [], lines: lines,
       periods: list ? list.periods : [],
     });
