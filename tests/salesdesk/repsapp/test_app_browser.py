@@ -9,13 +9,18 @@ demo the task worker runs it.
 from __future__ import annotations
 
 import re
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
 
 from exact_sandbox.clock import SandboxClock
+from salesdesk.api.models import RepToken
+from salesdesk.api.tokens import rep_token_revoke
+from salesdesk.customers.services import customer_upsert_many
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.api.factories import ApiClient
 from tests.salesdesk.browser import browser  # noqa: F401
@@ -75,7 +80,7 @@ def test_an_order_taken_offline_reaches_exact_once(
     phone, live_server, live_sandbox, sandbox_state, immediate_tasks, settings, tmp_path
 ):
     settings.MEDIA_ROOT = str(tmp_path)
-    _, rep, customers, items = _acme(sandbox_state, live_sandbox)
+    company, rep, customers, items = _acme(sandbox_state, live_sandbox)
     app = f"{live_server.url}/acme/app/"
     page = phone.new_page()
     _sign_in(page, app, rep.email)
@@ -113,9 +118,15 @@ def test_an_order_taken_offline_reaches_exact_once(
     assert "Waiting for a connection" in page.locator(".order.waiting").inner_text()
     assert "1 order waits to be sent" in page.locator("#freshness").inner_text()
     assert not list(sandbox_state.divisions[100001].sales_orders)
+    with transaction.atomic():  # as the Exact sync writes a customer, while the rep is away
+        row = {"exact_id": uuid.uuid4(), "code": "9".rjust(18), "code_display": "9",
+               "name": "Nieuwe Klant", "price_list_exact_id": None}  # fmt: skip
+        customer_upsert_many(company=company, rows=[row])
 
     phone.set_offline(False)
     page.locator(".exact-number").wait_for()
+    page.get_by_label("Find a customer").fill("nieuwe")
+    page.get_by_role("button", name=re.compile("Nieuwe Klant")).wait_for()
     (stored,) = list(sandbox_state.divisions[100001].sales_orders)
     shown = page.locator(".order.sent").inner_text()
     assert f"Exact order {stored['OrderNumber']}" in shown and "In Exact" in shown
@@ -159,3 +170,32 @@ def test_a_rep_of_another_company_sees_none_of_it(
     assert [c["name"] for c in api.get("/api/v1/customers").json()["customers"]] == [mine.name]
     assert api.get(f"/api/v1/items/{items[0].exact_id}").status_code == 404
     assert acme.slug not in api.get("/api/v1/changes").content.decode()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_waiting_order(
+    phone, live_server, live_sandbox, sandbox_state, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    company, rep, customers, items = _acme(sandbox_state, live_sandbox)
+    page = phone.new_page()
+    _sign_in(page, f"{live_server.url}/acme/app/", rep.email)
+    phone.set_offline(True)
+    page.get_by_role("button", name=re.compile(re.escape(customers[1].name))).click()
+    page.get_by_role("button", name=re.compile(f"Add {re.escape(items[2].code)}")).click()
+    page.get_by_role("button", name="Send order").click()
+    page.locator(".order.waiting").wait_for()
+    page.get_by_role("button", name="Sign out").click()
+    assert "wait to be sent" in page.get_by_role("alert").inner_text()
+
+    (token,) = RepToken.objects.filter(user=rep)
+    rep_token_revoke(company=company, token_id=token.pk)
+    phone.set_offline(False)
+    page.get_by_text("Your sign-in has ended").wait_for()
+    assert not list(sandbox_state.divisions[100001].sales_orders)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("E-mail").fill(rep.email)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator(".order.sent").wait_for()
+    assert "Queued for Exact" in page.locator(".order.sent").inner_text()

@@ -143,29 +143,55 @@
     try {
       return await work();
     } catch (error) {
-      if (error instanceof R.SignedOut) return signedOut();
+      if (error instanceof R.SignedOut) return tokenLost();
       if (!(error instanceof R.Offline)) console.error(error);
     } finally {
       await freshnessShow();
     }
   }
 
-  async function signedOut() {
+  // The token was revoked (or the rep removed): sign in again; waiting orders stay.
+  async function tokenLost() {
+    state.session = null;
+    await S.metaPut(state.db, "session", null);
+    show("sign-in");
+    $("sign-in-error").textContent = "Your sign-in has ended: sign in again. " +
+      "Orders waiting on this device stay and are sent afterwards.";
+    $("sign-in-error").hidden = false;
+  }
+
+  // Signing out removes the company's data from the device: never with orders unsent.
+  async function signOutClick() {
+    const waiting = await state.db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
+    if (waiting) {
+      $("notice").textContent = "Orders still wait to be sent: connect to the network first.";
+      $("notice").hidden = false;
+      return;
+    }
     await R.signOut(state.db, state.session);
     location.reload();
   }
 
-  async function tick() {
+  // Newer records from the feed (the customer being served keeps its place).
+  async function feedFollow() {
+    if (!(await R.changesFollow(state.db, state.session.token, function () {}))) return;
+    state.memory = await M.memoryLoad(state.db);
+    if (state.customer) {
+      const id = state.customer.id;
+      state.customer = state.memory.customers.find(function (c) { return c.id === id; }) || state.customer;
+    }
+    customersShow();
+    if (!$("order-form").hidden) itemsShow();
+    picturesRun();
+  }
+
+  // `feed`: read the feed now (on start, and when the connection comes back).
+  async function tick(feed) {
     if (!navigator.onLine || !state.session || !state.memory) return freshnessShow();
     await guarded(async function () {
       await O.outboxSend(state.db, state.session.token);
       await O.outboxPoll(state.db, state.session.token);
-      if (state.ticks++ % FEED_EVERY === 0 && (await R.changesFollow(state.db, state.session.token, function () {}))) {
-        state.memory = await M.memoryLoad(state.db);
-        if (state.customer) state.customer = state.memory.customers.find(function (c) { return c.id === state.customer.id; }) || state.customer;
-        customersShow();
-        picturesRun();
-      }
+      if (feed === true || ++state.ticks % FEED_EVERY === 0) await feedFollow();
     });
     await ordersShow();
   }
@@ -197,12 +223,12 @@
     }
     await workShow();
     picturesRun();
-    tick();
+    tick(true);
   }
 
   function listen() {
     $("sign-in-form").addEventListener("submit", signInSubmit);
-    $("sign-out").addEventListener("click", function () { guarded(signedOut); });
+    $("sign-out").addEventListener("click", function () { guarded(signOutClick); });
     $("customer-search").addEventListener("input", customersShow);
     $("item-search").addEventListener("input", itemsShow);
     $("customer-list").addEventListener("click", function (e) {
@@ -228,7 +254,7 @@
     });
     $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
     $("send-order").addEventListener("click", function () { guarded(orderSend); });
-    window.addEventListener("online", tick);
+    window.addEventListener("online", function () { tick(true); });
     window.addEventListener("offline", freshnessShow);
     setInterval(tick, TICK_MS);
   }
