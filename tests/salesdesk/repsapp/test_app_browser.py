@@ -21,6 +21,7 @@ from exact_sandbox.clock import SandboxClock
 from salesdesk.api.models import RepToken
 from salesdesk.api.tokens import rep_token_revoke
 from salesdesk.customers.services import customer_upsert_many
+from salesdesk.orders.models import Order
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.api.factories import ApiClient
 from tests.salesdesk.browser import browser  # noqa: F401
@@ -155,10 +156,12 @@ def test_a_rep_of_another_company_sees_none_of_it(
 
     page = phone.new_page()
     _sign_in(page, f"{live_server.url}/other/app/", them.email)
+    page.set_viewport_size({"width": 1024, "height": 768})  # a tablet: both panes at once
     names = page.locator("#customer-list").inner_text()
     assert mine.name in names
     assert not any(customer.name in names for customer in customers)
     page.get_by_role("button", name=re.compile(mine.name)).click()
+    assert page.locator("#customers-pane").is_visible() and page.locator("#order-pane").is_visible()
     page.get_by_label("Find an item").fill("")
     shown = page.locator("#item-list").inner_text()
     assert "OTHER-1" in shown and not any(item.code in shown for item in items)
@@ -199,3 +202,28 @@ def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_waiting_order(
     page.get_by_role("button", name="Sign in").click()
     page.locator(".order.sent").wait_for()
     assert "Queued for Exact" in page.locator(".order.sent").inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_lost_on_the_way_back_does_not_make_a_second_order(
+    phone, live_server, live_sandbox, sandbox_state, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    company, rep, customers, items = _acme(sandbox_state, live_sandbox)
+    page = phone.new_page()
+    _sign_in(page, f"{live_server.url}/acme/app/", rep.email)
+    lost = []
+
+    def reach_server_then_drop(route):
+        lost.append(route.fetch().status)  # the server takes the order ...
+        route.abort("connectionreset")  # ... and its answer never arrives
+
+    page.route("**/api/v1/orders", reach_server_then_drop, times=1)
+    page.get_by_role("button", name=re.compile(re.escape(customers[0].name))).click()
+    page.get_by_role("button", name=re.compile(f"Add {re.escape(items[0].code)}")).click()
+    page.get_by_role("button", name="Send order").click()
+    page.locator(".order.sent").wait_for()  # sent again, with the same Idempotency-Key
+    assert lost == [201]
+    assert Order.objects.filter(company=company).count() == 1
+    assert "SD-acme-000001" in page.locator(".order.sent").inner_text()

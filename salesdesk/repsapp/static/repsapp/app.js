@@ -20,7 +20,7 @@
     const synced = await S.metaGet(state.db, "synced_at");
     const waiting = await state.db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
     const parts = [navigator.onLine ? "Online" : "Offline"];
-    parts.push(synced ? "data of " + V.when(synced) : "no data yet");
+    parts.push(synced ? "brought up to date " + V.when(synced) : "no data yet");
     if (waiting) parts.push(waiting + (waiting === 1 ? " order waits" : " orders wait") + " to be sent");
     $("freshness").textContent = parts.join(" · ");
     body.classList.toggle("offline", !navigator.onLine);

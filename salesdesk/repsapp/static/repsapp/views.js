@@ -35,9 +35,11 @@
         ]),
       ]);
     }));
-    if (customers.length > SHOWN) {
-      list.append(el("li", { class: "more", text: (customers.length - SHOWN) + " more: type to narrow" }));
-    }
+    more(list, customers.length);
+  }
+
+  function more(list, found) {
+    if (found > SHOWN) list.append(el("li", { class: "more", text: (found - SHOWN).toLocaleString() + " more: type to narrow" }));
   }
 
   function itemRows(list, items, priceOf) {
@@ -55,6 +57,7 @@
         ]),
       ]);
     }));
+    more(list, items.length);
   }
 
   function lineRows(list, lines) {
