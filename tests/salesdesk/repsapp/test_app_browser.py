@@ -153,6 +153,8 @@ def test_a_rep_of_another_company_sees_none_of_it(
     them = make_user(company=other, role=Membership.Role.REP, username="them", password=PASSWORD)
     mine = make_customer(company=other, name="Only Other BV", city="Gouda")
     make_item(company=other, code="OTHER-1", description="Other's own")
+    make_item(company=other, code="NOPRICE", description="Nothing", standard_price=None)
+    make_customer(company=other, name="Blocked BV", blocked=True)
 
     page = phone.new_page()
     _sign_in(page, f"{live_server.url}/other/app/", them.email)
@@ -165,12 +167,27 @@ def test_a_rep_of_another_company_sees_none_of_it(
     page.get_by_label("Find an item").fill("")
     shown = page.locator("#item-list").inner_text()
     assert "OTHER-1" in shown and not any(item.code in shown for item in items)
+    page.get_by_role("button", name="Add OTHER-1 Other's own").click()
+    page.get_by_role("button", name="Add NOPRICE Nothing").click()
+    send = page.get_by_role("button", name="Send order")
+    assert "NOPRICE has no price" in page.locator("#order-problems").inner_text()
+    page.get_by_role("button", name="Remove NOPRICE").click()
+    page.get_by_label("Quantity").fill("0")
+    page.get_by_label("Your reference").click()
+    assert "OTHER-1 must be a number above zero" in page.locator("#order-problems").inner_text()
+    assert send.is_disabled()
+    page.get_by_label("Quantity").fill("2.5")
+    page.get_by_label("Your reference").click()
+    assert send.is_enabled() and page.locator("#order-problems").is_hidden()
+    page.get_by_role("button", name=re.compile("Blocked BV")).click()
+    assert "blocked in Exact Online" in page.locator("#order-problems").inner_text()
 
     token = page.evaluate(
         "new Dexie('salesdesk-reps-other').open().then(db => db.table('meta').get('session'))"
     )["value"]["token"]
     api = ApiClient(token)
-    assert [c["name"] for c in api.get("/api/v1/customers").json()["customers"]] == [mine.name]
+    names = {c["name"] for c in api.get("/api/v1/customers").json()["customers"]}
+    assert names == {mine.name, "Blocked BV"}
     assert api.get(f"/api/v1/items/{items[0].exact_id}").status_code == 404
     assert acme.slug not in api.get("/api/v1/changes").content.decode()
 

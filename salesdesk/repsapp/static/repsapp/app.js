@@ -6,6 +6,7 @@
   const M = self.RepsMemory, V = self.RepsViews, A = self.RepsAmounts;
   const TICK_MS = 4000; // how often a connected device sends and asks for order statuses
   const FEED_EVERY = 15; // ticks between two reads of the delta feed
+  const QUANTITY = /^\d{1,6}(\.\d{1,4})?$/; // what the API takes: below a million, 4 decimals
   const body = document.body;
   const company = body.dataset.company;
   const $ = function (id) { return document.getElementById(id); };
@@ -55,11 +56,30 @@
     $("order-total").textContent = state.lines.length
       ? "Total excl. VAT: " + A.money(A.format(A.quantize(total, 2))) + (priced ? "" : " (some lines unpriced)")
       : "No lines yet: tap an item to add it.";
-    $("send-order").disabled = state.lines.length === 0;
+    const problems = orderProblems();
+    $("order-problems").textContent = problems.join(" ");
+    $("order-problems").hidden = problems.length === 0;
+    $("send-order").disabled = state.lines.length === 0 || problems.length > 0;
+  }
+
+  // What the server would refuse (salesdesk/orders/services.py order_refusals), said now.
+  function orderProblems() {
+    const problems = [];
+    if (state.customer && state.customer.blocked) {
+      problems.push(state.customer.name + " is blocked in Exact Online: no orders can be taken.");
+    }
+    for (const line of state.lines) {
+      if (!QUANTITY.test(line.quantity) || A.compare(A.parse(line.quantity), A.parse("0")) <= 0) {
+        problems.push("The quantity of " + line.item.code + " must be a number above zero.");
+      } else if (!line.quote) {
+        problems.push(line.item.code + " has no price in Exact Online: remove it.");
+      }
+    }
+    return problems;
   }
 
   function lineQuote(line) {
-    line.quote = /^\d+(\.\d+)?$/.test(line.quantity) && Number(line.quantity) > 0
+    line.quote = QUANTITY.test(line.quantity) && A.compare(A.parse(line.quantity), A.parse("0")) > 0
       ? M.priceFor(state.memory, state.customer, line.item, line.quantity) : null;
   }
 

@@ -63,15 +63,13 @@
   function lineRows(list, lines) {
     list.replaceChildren(...lines.map(function (line, index) {
       const id = "qty-" + index;
-      const price = line.quote
-        ? A.money(line.quote.unit_price) + " each · " + line.quote.description
-        : "No price: the office will price this line";
+      const price = line.quote ? A.money(line.quote.unit_price) + " each · " + line.quote.description : "";
       return el("li", { class: "line" }, [
         el("span", { class: "row-title", text: line.item.code + " · " + line.item.description }),
         el("label", { for: id, text: "Quantity" }),
         el("input", { id: id, type: "text", inputmode: "decimal", value: line.quantity,
                       "data-line": index, class: "qty", autocomplete: "off" }),
-        el("span", { class: "row-sub", text: price }),
+        price ? el("span", { class: "row-sub", text: price }) : null,
         el("button", { type: "button", class: "remove", "data-remove": index,
                        "aria-label": "Remove " + line.item.code, text: "Remove" }),
       ]);
