@@ -20,6 +20,7 @@ SCRIPTS = (
     "repsapp/pricing.js",
     "repsapp/memory.js",
     "repsapp/sync.js",
+    "repsapp/draft.js",
     "repsapp/outbox.js",
     "repsapp/views.js",
     "repsapp/app.js",

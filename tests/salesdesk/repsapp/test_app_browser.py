@@ -191,6 +191,14 @@ def test_a_rep_of_another_company_sees_none_of_it(
     assert api.get(f"/api/v1/items/{items[0].exact_id}").status_code == 404
     assert acme.slug not in api.get("/api/v1/changes").content.decode()
 
+    page.get_by_role("button", name="Sign out").click()  # nothing waits: the data goes
+    page.get_by_role("button", name="Sign in").wait_for()
+    assert api.get("/api/v1/me").status_code == 401
+    left = page.evaluate(
+        "new Dexie('salesdesk-reps-other').open().then(db => db.table('customers').count())"
+    )
+    assert left == 0
+
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)

@@ -3,10 +3,9 @@
 (function () {
   "use strict";
   const S = self.RepsStore, R = self.RepsSync, O = self.RepsOutbox;
-  const M = self.RepsMemory, V = self.RepsViews, A = self.RepsAmounts;
+  const M = self.RepsMemory, V = self.RepsViews, A = self.RepsAmounts, D = self.RepsDraft;
   const TICK_MS = 4000; // how often a connected device sends and asks for order statuses
   const FEED_EVERY = 15; // ticks between two reads of the delta feed
-  const QUANTITY = /^\d{1,6}(\.\d{1,4})?$/; // what the API takes: below a million, 4 decimals
   const body = document.body;
   const company = body.dataset.company;
   const $ = function (id) { return document.getElementById(id); };
@@ -47,39 +46,18 @@
 
   function linesShow() {
     V.lineRows($("line-list"), state.lines);
-    let total = A.parse("0"), priced = true;
-    for (const line of state.lines) {
-      if (!line.quote) { priced = false; continue; }
-      const amount = A.multiply(A.parse(line.quote.unit_price), A.parse(line.quantity));
-      total = A.add(total, amount);
-    }
+    const sum = D.draftTotal(state.lines);
     $("order-total").textContent = state.lines.length
-      ? "Total excl. VAT: " + A.money(A.format(A.quantize(total, 2))) + (priced ? "" : " (some lines unpriced)")
+      ? "Total excl. VAT: " + A.money(sum.total) + (sum.priced ? "" : " (some lines unpriced)")
       : "No lines yet: tap an item to add it.";
-    const problems = orderProblems();
+    const problems = D.draftProblems(state.customer, state.lines);
     $("order-problems").textContent = problems.join(" ");
     $("order-problems").hidden = problems.length === 0;
     $("send-order").disabled = state.lines.length === 0 || problems.length > 0;
   }
 
-  // What the server would refuse (salesdesk/orders/services.py order_refusals), said now.
-  function orderProblems() {
-    const problems = [];
-    if (state.customer && state.customer.blocked) {
-      problems.push(state.customer.name + " is blocked in Exact Online: no orders can be taken.");
-    }
-    for (const line of state.lines) {
-      if (!QUANTITY.test(line.quantity) || A.compare(A.parse(line.quantity), A.parse("0")) <= 0) {
-        problems.push("The quantity of " + line.item.code + " must be a number above zero.");
-      } else if (!line.quote) {
-        problems.push(line.item.code + " has no price in Exact Online: remove it.");
-      }
-    }
-    return problems;
-  }
-
   function lineQuote(line) {
-    line.quote = QUANTITY.test(line.quantity) && A.compare(A.parse(line.quantity), A.parse("0")) > 0
+    line.quote = D.quantityValid(line.quantity)
       ? M.priceFor(state.memory, state.customer, line.item, line.quantity) : null;
   }
 
@@ -99,11 +77,7 @@
   }
 
   function itemAdd(id) {
-    const item = state.memory.itemsById.get(id);
-    let line = state.lines.find(function (l) { return l.item.id === id; });
-    if (line) line.quantity = A.plain(A.format(A.add(A.parse(line.quantity), A.parse("1"))));
-    else state.lines.push(line = { item: item, quantity: "1", quote: null });
-    lineQuote(line);
+    lineQuote(D.lineAdd(state.lines, state.memory.itemsById.get(id)));
     linesShow();
   }
 
