@@ -67,6 +67,27 @@ def _acme(sandbox_state, live_sandbox):
     return company, rep, customers, items
 
 
+STRICT_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+
+def _strict_csp(page) -> None:
+    """Serve the app's page under a policy without 'unsafe-inline', and record violations."""
+
+    def with_policy(route):
+        if route.request.resource_type != "document":
+            return route.continue_()
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": STRICT_CSP}
+        return route.fulfill(response=response, headers=headers)
+
+    page.route("**/*", with_policy)
+    page.add_init_script(
+        "window.cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+
+
 def _sign_in(page, url: str, email: str) -> None:
     page.goto(url)
     page.get_by_label("E-mail").fill(email)
@@ -157,6 +178,7 @@ def test_a_rep_of_another_company_sees_none_of_it(
     make_customer(company=other, name="Blocked BV", blocked=True)
 
     page = phone.new_page()
+    _strict_csp(page)
     _sign_in(page, f"{live_server.url}/other/app/", them.email)
     page.set_viewport_size({"width": 1024, "height": 768})  # a tablet: both panes at once
     names = page.locator("#customer-list").inner_text()
@@ -181,6 +203,7 @@ def test_a_rep_of_another_company_sees_none_of_it(
     assert send.is_enabled() and page.locator("#order-problems").is_hidden()
     page.get_by_role("button", name=re.compile("Blocked BV")).click()
     assert "blocked in Exact Online" in page.locator("#order-problems").inner_text()
+    assert page.evaluate("window.cspViolations") == []
 
     token = page.evaluate(
         "new Dexie('salesdesk-reps-other').open().then(db => db.table('meta').get('session'))"
