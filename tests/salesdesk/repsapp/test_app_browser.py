@@ -214,6 +214,13 @@ def test_a_rep_of_another_company_sees_none_of_it(
     assert api.get(f"/api/v1/items/{items[0].exact_id}").status_code == 404
     assert acme.slug not in api.get("/api/v1/changes").content.decode()
 
+    page.evaluate(  # what Chromium fires when the app may be installed
+        "window.dispatchEvent(Object.assign(new Event('beforeinstallprompt'),"
+        " {prompt: () => { window.prompted = true; }}))"
+    )
+    page.get_by_role("button", name="Install on this device").click()
+    assert page.evaluate("window.prompted") is True
+
     page.get_by_role("button", name="Sign out").click()  # nothing waits: the data goes
     page.get_by_role("button", name="Sign in").wait_for()
     assert api.get("/api/v1/me").status_code == 401

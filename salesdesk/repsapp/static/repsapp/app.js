@@ -249,6 +249,17 @@
     $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
     $("send-order").addEventListener("click", function () { guarded(orderSend); });
     window.addEventListener("online", function () { tick(true); });
+    // The browser offers to install the app: keep its prompt for the rep's tap.
+    window.addEventListener("beforeinstallprompt", function (event) {
+      event.preventDefault();
+      state.install = event;
+      $("install").hidden = false;
+    });
+    $("install").addEventListener("click", function () {
+      $("install").hidden = true;
+      if (state.install) state.install.prompt();
+      state.install = null;
+    });
     window.addEventListener("offline", freshnessShow);
     setInterval(tick, TICK_MS);
   }
