@@ -129,6 +129,10 @@ def test_an_order_taken_offline_reaches_exact_once(
     expected = Decimal("7.25") + 3 * items[1].standard_price
     assert page.locator("#order-total").inner_text() == f"Total excl. VAT: {expected:.2f}"
     page.get_by_label("Your reference").fill("PO-OFFLINE-1")
+    page.reload()  # the phone dropped the page: the order being taken comes back
+    page.locator("body[data-ready=true]").wait_for()
+    assert page.get_by_label("Your reference").input_value() == "PO-OFFLINE-1"
+    assert page.locator("#order-total").inner_text() == f"Total excl. VAT: {expected:.2f}"
     page.get_by_role("button", name="Send order").click()
     waiting = page.locator(".order.waiting")
     assert "Waiting for a connection" in waiting.inner_text()

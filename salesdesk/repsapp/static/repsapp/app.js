@@ -54,6 +54,34 @@
     $("order-problems").textContent = problems.join(" ");
     $("order-problems").hidden = problems.length === 0;
     $("send-order").disabled = state.lines.length === 0 || problems.length > 0;
+    draftKeep();
+  }
+
+  // The order being taken is kept at every change: a page the phone closed comes back with it.
+  function draftKeep() {
+    const draft = state.customer && {
+      customer_id: state.customer.id,
+      lines: state.lines.map(function (l) { return { item_id: l.item.id, quantity: l.quantity }; }),
+      your_ref: $("your-ref").value, delivery_date: $("delivery-date").value, notes: $("notes").value,
+    };
+    S.metaPut(state.db, "draft", draft || null);
+  }
+
+  async function draftRestore() {
+    const draft = await S.metaGet(state.db, "draft");
+    if (!draft || !state.memory.customers.some(function (c) { return c.id === draft.customer_id; })) return;
+    customerPick(draft.customer_id);
+    for (const kept of draft.lines) {
+      const item = state.memory.itemsById.get(kept.item_id);
+      if (!item) continue; // no longer sold
+      const line = { item: item, quantity: kept.quantity, quote: null };
+      state.lines.push(line);
+      lineQuote(line);
+    }
+    $("your-ref").value = draft.your_ref;
+    $("delivery-date").value = draft.delivery_date;
+    $("notes").value = draft.notes;
+    linesShow();
   }
 
   function lineQuote(line) {
@@ -93,6 +121,7 @@
     $("order-empty").hidden = false;
     $("order-customer").textContent = "";
     body.classList.remove("ordering");
+    draftKeep();
     customersShow();
     await ordersShow();
     tick();
@@ -129,6 +158,7 @@
     state.memory = await M.memoryLoad(state.db);
     show("work");
     customersShow();
+    await draftRestore();
     await ordersShow();
     body.dataset.ready = "true";
   }
@@ -246,6 +276,7 @@
       lineQuote(line);
       linesShow();
     });
+    for (const field of ["your-ref", "delivery-date", "notes"]) $(field).addEventListener("input", draftKeep);
     $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
     $("send-order").addEventListener("click", function () { guarded(orderSend); });
     window.addEventListener("online", function () { tick(true); });
