@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from exact_sandbox.clock import SandboxClock
 from salesdesk.api.models import RepToken
@@ -256,11 +257,26 @@ def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_waiting_order(
     phone.set_offline(False)
     page.get_by_text("Your sign-in has ended").wait_for()
     assert not list(sandbox_state.divisions[100001].sales_orders)
+    colleague = make_user(company=company, role=Membership.Role.REP, password=PASSWORD)
+    page.get_by_label("E-mail").fill(colleague.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text(f"Orders taken by {rep.username} still wait on this device").wait_for()
+    assert not RepToken.objects.filter(user=colleague, revoked_at__isnull=True).exists()
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("E-mail").fill(rep.email)
     page.get_by_role("button", name="Sign in").click()
     page.locator(".order.sent").wait_for()
     assert "Queued for Exact" in page.locator(".order.sent").inner_text()
+
+    RepToken.objects.filter(user=rep).update(revoked_at=timezone.now())
+    page.get_by_text("Your sign-in has ended").wait_for(timeout=20_000)
+    page.get_by_label("E-mail").fill(colleague.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()  # nothing waits: a fresh copy
+    page.locator("body[data-ready=true]").wait_for()
+    assert page.locator(".order").count() == 0
+    assert customers[0].name in page.locator("#customer-list").inner_text()
 
 
 @pytest.mark.browser

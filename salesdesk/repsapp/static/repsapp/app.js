@@ -14,6 +14,7 @@
   function show(section) {
     for (const id of ["sign-in", "download", "work"]) $(id).hidden = id !== section;
     $("sign-out").hidden = section === "sign-in";
+    if (section !== "work") delete body.dataset.ready;
   }
 
   async function freshnessShow() {

@@ -40,8 +40,28 @@
     const body = await response.json().catch(function () { return null; });
     if (response.status !== 201) throw new Error(problemText(body));
     const session = { token: body.token, user: body.user, company: body.company };
-    await S.metaPut(db, "session", session);
+    await sessionKeep(db, session);
     return session;
+  }
+
+  /* The device's copy belongs to one rep (the feed brings that rep's orders, the outbox
+     holds their unsent ones): another rep starts a fresh copy, and is refused while the
+     previous rep's orders still wait to be sent. */
+  async function sessionKeep(db, session) {
+    const last = await S.metaGet(db, "rep");
+    if (last && last !== session.user) {
+      const waiting = await db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
+      if (waiting) {
+        await call(session.token, "/api/v1/auth/token", { method: "DELETE" }).catch(function () {});
+        throw new Error("Orders taken by " + last + " still wait on this device: " + last +
+                        " must sign in to send them first.");
+      }
+      await db.transaction("rw", db.tables, async function () {
+        for (const table of db.tables) await table.clear();
+      });
+    }
+    await S.metaPut(db, "rep", session.user);
+    await S.metaPut(db, "session", session);
   }
 
   async function signOut(db, session) {
