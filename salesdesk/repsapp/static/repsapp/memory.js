@@ -57,8 +57,10 @@
     for (const c of live) {
       c.hay = haystack([c.name, c.code, c.address.city, c.address.postcode]);
     }
-    const byName = function (a, b) { return a.name.localeCompare(b.name); };
-    const byCode = function (a, b) { return a.code.localeCompare(b.code); };
+    // One collator for all: String.localeCompare builds one per call, 60,000 calls here.
+    const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+    const byName = function (a, b) { return collator.compare(a.name, b.name); };
+    const byCode = function (a, b) { return collator.compare(a.code, b.code); };
     return {
       items: sellable.sort(byCode),
       customers: live.sort(byName),

@@ -4,7 +4,8 @@
   "use strict";
   const A = global.RepsAmounts;
   const S = global.RepsStore;
-  const SHOWN = 50; // rows drawn per list: more than a screen, few enough to draw at once
+  // Rows drawn per list: a few screens' worth, few enough to draw on every key press.
+  const SHOWN = { customers: 50, items: 30 };
 
   function el(tag, attributes, children) {
     const node = document.createElement(tag);
@@ -24,7 +25,7 @@
   }
 
   function customerRows(list, customers, picked) {
-    list.replaceChildren(...customers.slice(0, SHOWN).map(function (c) {
+    list.replaceChildren(...customers.slice(0, SHOWN.customers).map(function (c) {
       const where = [c.address.city, c.code].filter(Boolean).join(" · ");
       return el("li", {}, [
         el("button", { type: "button", class: "row", "data-customer": c.id,
@@ -35,15 +36,15 @@
         ]),
       ]);
     }));
-    more(list, customers.length);
+    more(list, customers.length, SHOWN.customers);
   }
 
-  function more(list, found) {
-    if (found > SHOWN) list.append(el("li", { class: "more", text: (found - SHOWN).toLocaleString() + " more: type to narrow" }));
+  function more(list, found, shown) {
+    if (found > shown) list.append(el("li", { class: "more", text: (found - shown).toLocaleString() + " more: type to narrow" }));
   }
 
   function itemRows(list, items, priceOf) {
-    list.replaceChildren(...items.slice(0, SHOWN).map(function (item) {
+    list.replaceChildren(...items.slice(0, SHOWN.items).map(function (item) {
       const quote = priceOf(item, "1");
       return el("li", {}, [
         el("button", { type: "button", class: "row item", "data-item": item.id,
@@ -57,7 +58,7 @@
         ]),
       ]);
     }));
-    more(list, items.length);
+    more(list, items.length, SHOWN.items);
   }
 
   function lineRows(list, lines) {
