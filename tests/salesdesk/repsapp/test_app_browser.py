@@ -296,6 +296,14 @@ def test_an_answer_lost_on_the_way_back_does_not_make_a_second_order(
 
     page.route("**/api/v1/orders", reach_server_then_drop, times=1)
     page.get_by_role("button", name=re.compile(re.escape(customers[0].name))).click()
+    # A picture not kept yet: the service worker fetches it with the device's token
+    # (an <img> sends none), and keeps it.
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.locator("body[data-pictures=done]").wait_for()
+    assert page.evaluate("caches.delete('repsapp-pictures-acme')")
+    url = f"/api/v1/items/{items[1].exact_id}/picture"
+    assert page.evaluate(f"fetch('{url}').then(r => r.status)") == 200
+    assert page.evaluate(f"caches.match('{url}').then(r => !!r)")
     page.get_by_role("button", name=re.compile(f"Add {re.escape(items[0].code)}")).click()
     page.get_by_role("button", name="Send order").click()
     page.locator(".order.sent").wait_for()  # sent again, with the same Idempotency-Key
