@@ -89,6 +89,26 @@ def _strict_csp(page) -> None:
     )
 
 
+READ_JS = """async ([path, token]) => {
+  const answer = await fetch(path, {headers: token ? {Authorization: "Bearer " + token} : {}});
+  return [answer.status, await answer.json(), answer.headers.get("X-Salesdesk-Offline")];
+}"""
+
+
+def _records_answer_offline(page, customer) -> None:
+    """The service worker answers the API's single records from the device's copy."""
+    token = page.evaluate(
+        "new Dexie('salesdesk-reps-acme').open().then(db => db.table('meta').get('session'))"
+    )["value"]["token"]
+    status, body, synced = page.evaluate(READ_JS, [f"/api/v1/customers/{customer.exact_id}", token])
+    assert (status, body["name"], body["code"]) == (200, customer.name, customer.code_display)
+    assert synced.startswith(str(timezone.now().year))
+    status, _, _ = page.evaluate(READ_JS, [f"/api/v1/customers/{uuid.uuid4()}", token])
+    assert status == 504
+    status, _, _ = page.evaluate(READ_JS, [f"/api/v1/customers/{customer.exact_id}", None])
+    assert status == 401
+
+
 def _sign_in(page, url: str, email: str) -> None:
     page.goto(url)
     page.get_by_label("E-mail").fill(email)
@@ -115,6 +135,7 @@ def test_an_order_taken_offline_reaches_exact_once(
     page.reload()  # the shell now comes from the service worker
     page.locator("body[data-ready=true]").wait_for()
     assert "Offline" in page.locator("#freshness").inner_text()
+    _records_answer_offline(page, customers[0])
     page.get_by_label("Find a customer").fill(customers[0].name[:6])
     page.get_by_role("button", name=re.compile(re.escape(customers[0].name))).click()
     page.get_by_label("Find an item").fill(items[0].code)

@@ -94,7 +94,10 @@
     }).toArray();
     for (const order of open) {
       const response = await R.call(token, "/api/v1/orders/" + encodeURIComponent(order.number));
-      if (response.ok) await db.outbox.put(fromServer(order, await response.json()));
+      // An answer from the device's own copy (the service worker, offline) is no news.
+      if (response.ok && !response.headers.has("X-Salesdesk-Offline")) {
+        await db.outbox.put(fromServer(order, await response.json()));
+      }
     }
     return open.length;
   }

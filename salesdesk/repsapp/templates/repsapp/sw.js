@@ -2,8 +2,9 @@
    The shell (page, scripts, styles, icons) is served from the cache first: the cache
    is named after a digest of those files, so a new version installs a new worker.
    Pictures come from the pictures cache, else from the API with the device's token
-   (an <img> cannot send one). The API itself goes to the network: the page keeps the
-   records in IndexedDB and works from them when the network fails. */
+   (an <img> cannot send one). The API goes to the network first; when the network
+   fails, a single item, customer or order is answered from the device's copy in
+   IndexedDB (header `X-Salesdesk-Offline`: when that copy was brought up to date). */
 "use strict";
 const CONFIG = {{ config|safe }};
 importScripts(CONFIG.dexie_url, CONFIG.store_url);
@@ -55,6 +56,40 @@ async function pictureAnswer(request) {
   return response;
 }
 
+// Records the device keeps, by API path: [pattern, IndexedDB table].
+const RECORDS = [
+  [/^\/api\/v1\/items\/([0-9a-fA-F-]{36})$/, "items"],
+  [/^\/api\/v1\/customers\/([0-9a-fA-F-]{36})$/, "customers"],
+  [/^\/api\/v1\/orders\/([^/]+)$/, "orders"],
+];
+
+function problem(status, detail) {
+  return new Response(JSON.stringify({ detail: detail }), {
+    status: status, headers: { "Content-Type": "application/json" },
+  });
+}
+
+async function recordAnswer(request, table, key) {
+  try {
+    return await fetch(request);
+  } catch (offline) {
+    const db = self.RepsStore.open(CONFIG.company);
+    const session = await self.RepsStore.metaGet(db, "session");
+    // Only for the signed-in device's own token, as the server would.
+    if (!session || request.headers.get("Authorization") !== "Bearer " + session.token) {
+      return problem(401, "Unauthorized");
+    }
+    const record = await db.table(table).get(decodeURIComponent(key));
+    if (!record) return problem(504, "No connection, and this record is not on the device.");
+    return new Response(JSON.stringify(record), {
+      headers: {
+        "Content-Type": "application/json",
+        "X-Salesdesk-Offline": (await self.RepsStore.metaGet(db, "synced_at")) || "",
+      },
+    });
+  }
+}
+
 self.addEventListener("fetch", function (event) {
   const request = event.request;
   const url = new URL(request.url);
@@ -65,5 +100,10 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(shellAnswer(request, url.pathname));
   } else if (PICTURE_PATH.test(url.pathname)) {
     event.respondWith(pictureAnswer(request));
+  } else {
+    for (const [pattern, table] of RECORDS) {
+      const found = pattern.exec(url.pathname);
+      if (found) return event.respondWith(recordAnswer(request, table, found[1]));
+    }
   }
 });
