@@ -23,6 +23,7 @@ SCRIPTS = (
     "repsapp/draft.js",
     "repsapp/outbox.js",
     "repsapp/views.js",
+    "repsapp/order_pane.js",
     "repsapp/app.js",
 )
 STYLES = ("repsapp/app.css",)

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const S = self.RepsStore, R = self.RepsSync, O = self.RepsOutbox;
-  const M = self.RepsMemory, V = self.RepsViews, A = self.RepsAmounts, D = self.RepsDraft;
+  const M = self.RepsMemory, V = self.RepsViews;
   const TICK_MS = 4000; // how often a connected device sends and asks for order statuses
   const FEED_EVERY = 15; // ticks between two reads of the delta feed
   const body = document.body;
@@ -38,95 +38,9 @@
     V.customerRows($("customer-list"), M.find(state.memory.customers, $("customer-search").value), state.customer);
   }
 
-  function itemsShow() {
-    const found = M.find(state.memory.items, $("item-search").value);
-    V.itemRows($("item-list"), found, function (item, quantity) {
-      return M.priceFor(state.memory, state.customer, item, quantity);
-    });
-  }
-
-  function linesShow() {
-    V.lineRows($("line-list"), state.lines);
-    const sum = D.draftTotal(state.lines);
-    $("order-total").textContent = state.lines.length
-      ? "Total excl. VAT: " + A.money(sum.total) + (sum.priced ? "" : " (some lines unpriced)")
-      : "No lines yet: tap an item to add it.";
-    const problems = D.draftProblems(state.customer, state.lines);
-    $("order-problems").textContent = problems.join(" ");
-    $("order-problems").hidden = problems.length === 0;
-    $("send-order").disabled = state.lines.length === 0 || problems.length > 0;
-    draftKeep();
-  }
-
-  // The order being taken is kept at every change: a page the phone closed comes back with it.
-  function draftKeep() {
-    const draft = state.customer && {
-      customer_id: state.customer.id,
-      lines: state.lines.map(function (l) { return { item_id: l.item.id, quantity: l.quantity }; }),
-      your_ref: $("your-ref").value, delivery_date: $("delivery-date").value, notes: $("notes").value,
-    };
-    S.metaPut(state.db, "draft", draft || null);
-  }
-
-  async function draftRestore() {
-    const draft = await S.metaGet(state.db, "draft");
-    if (!draft || !state.memory.customers.some(function (c) { return c.id === draft.customer_id; })) return;
-    customerPick(draft.customer_id);
-    for (const kept of draft.lines) {
-      const item = state.memory.itemsById.get(kept.item_id);
-      if (!item) continue; // no longer sold
-      const line = { item: item, quantity: kept.quantity, quote: null };
-      state.lines.push(line);
-      lineQuote(line);
-    }
-    $("your-ref").value = draft.your_ref;
-    $("delivery-date").value = draft.delivery_date;
-    $("notes").value = draft.notes;
-    linesShow();
-  }
-
-  function lineQuote(line) {
-    line.quote = D.quantityValid(line.quantity)
-      ? M.priceFor(state.memory, state.customer, line.item, line.quantity) : null;
-  }
-
-  function customerPick(id) {
-    state.customer = state.memory.customers.find(function (c) { return c.id === id; });
-    state.lines = [];
-    for (const field of ["your-ref", "delivery-date", "notes", "item-search"]) $(field).value = "";
-    $("order-customer").textContent = state.customer.name + " · " + state.customer.code +
-      (state.customer.address.city ? " · " + state.customer.address.city : "");
-    $("order-empty").hidden = true;
-    $("order-form").hidden = false;
-    body.classList.add("ordering");
-    customersShow();
-    itemsShow();
-    linesShow();
-    $("item-search").focus();
-  }
-
-  function itemAdd(id) {
-    lineQuote(D.lineAdd(state.lines, state.memory.itemsById.get(id)));
-    linesShow();
-  }
-
-  async function orderSend() {
-    const draft = {
-      customer: state.customer, lines: state.lines, your_ref: $("your-ref").value.trim(),
-      delivery_date: $("delivery-date").value, notes: $("notes").value.trim(),
-    };
-    await O.orderKeep(state.db, draft);
-    state.customer = null;
-    state.lines = [];
-    $("order-form").hidden = true;
-    $("order-empty").hidden = false;
-    $("order-customer").textContent = "";
-    body.classList.remove("ordering");
-    draftKeep();
-    customersShow();
-    await ordersShow();
-    tick();
-  }
+  const pane = self.RepsOrderPane({
+    state: state, $: $, customersShow: customersShow, ordersShow: ordersShow, tick: tick, guarded: guarded,
+  });
 
   async function downloadRun() {
     show("download");
@@ -159,7 +73,7 @@
     state.memory = await M.memoryLoad(state.db);
     show("work");
     customersShow();
-    await draftRestore();
+    await pane.draftRestore();
     await ordersShow();
     body.dataset.ready = "true";
   }
@@ -197,16 +111,12 @@
     location.reload();
   }
 
-  // Newer records from the feed (the customer being served keeps its place).
+  // Newer records from the feed.
   async function feedFollow() {
     if (!(await R.changesFollow(state.db, state.session.token, function () {}))) return;
     state.memory = await M.memoryLoad(state.db);
-    if (state.customer) {
-      const id = state.customer.id;
-      state.customer = state.memory.customers.find(function (c) { return c.id === id; }) || state.customer;
-    }
+    pane.refresh();
     customersShow();
-    if (!$("order-form").hidden) itemsShow();
     picturesRun();
   }
 
@@ -255,31 +165,11 @@
     $("sign-in-form").addEventListener("submit", signInSubmit);
     $("sign-out").addEventListener("click", function () { guarded(signOutClick); });
     $("customer-search").addEventListener("input", customersShow);
-    $("item-search").addEventListener("input", itemsShow);
     $("customer-list").addEventListener("click", function (e) {
       const row = e.target.closest("[data-customer]");
-      if (row) customerPick(row.dataset.customer);
+      if (row) pane.customerPick(row.dataset.customer);
     });
-    $("item-list").addEventListener("click", function (e) {
-      const row = e.target.closest("[data-item]");
-      if (row) itemAdd(row.dataset.item);
-    });
-    $("line-list").addEventListener("click", function (e) {
-      const button = e.target.closest("[data-remove]");
-      if (!button) return;
-      state.lines.splice(Number(button.dataset.remove), 1);
-      linesShow();
-    });
-    $("line-list").addEventListener("change", function (e) {
-      const line = state.lines[Number(e.target.dataset.line)];
-      if (!line) return;
-      line.quantity = e.target.value.trim().replace(",", ".");
-      lineQuote(line);
-      linesShow();
-    });
-    for (const field of ["your-ref", "delivery-date", "notes"]) $(field).addEventListener("input", draftKeep);
-    $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
-    $("send-order").addEventListener("click", function () { guarded(orderSend); });
+    pane.listen();
     window.addEventListener("online", function () { tick(true); });
     // The browser offers to install the app: keep its prompt for the rep's tap.
     window.addEventListener("beforeinstallprompt", function (event) {
