@@ -117,6 +117,8 @@ def measure(url: str) -> dict:
     from salesdesk.customers.models import Customer
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        raise SystemExit("Debian's chromium is missing: make browser")
     found = {
         "records": sum(
             model.objects.filter(company__slug="bench").count()
