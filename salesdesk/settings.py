@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "salesdesk.integration",
     "salesdesk.ops",
     "salesdesk.api",
+    "salesdesk.repsapp",
     "axes",
 ]
 
