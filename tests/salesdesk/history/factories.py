@@ -127,7 +127,7 @@ def make_invoice(*, company, customer_exact_id, lines=(), **fields) -> dict:
         {
             "exact_id": uuid.uuid4(),
             "invoice_exact_id": header["exact_id"],
-            "invoice_number": number,
+            "invoice_number": header["number"],
             "line_number": n,
             "customer_exact_id": customer_exact_id,
             "invoice_date": header["invoice_date"],
