@@ -102,12 +102,17 @@ def customer_open_items(
         page.rows,
         page.more,
         count=totals["count"],
-        total=totals["total"] or Decimal("0"),
-        overdue=totals["overdue"] or Decimal("0"),
+        total=_cents(totals["total"]),
+        overdue=_cents(totals["overdue"]),
         overdue_count=totals["overdue_count"],
         credit_limit=credit_limit,
         blocked=blocked,
     )
+
+
+def _cents(total: Decimal | None) -> Decimal:
+    """A sum as the amounts are stored (SQLite's SUM drops the trailing zeros)."""
+    return (total or Decimal("0")).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)
@@ -149,9 +154,10 @@ def customer_reorder_list(
         latest = lines.filter(last).order_by("item_exact_id", "-invoice_number", "-pk")
         for item_id, price in latest.values_list("item_exact_id", "unit_price"):
             prices.setdefault(item_id, price)
-    rows = [
-        ReorderRow(**group, last_price=prices.get(group["item_exact_id"])) for group in groups.rows
-    ]
+    for group in groups.rows:
+        group["quantity"] = group["quantity"].quantize(Decimal("0.0001"))
+        group["last_price"] = prices.get(group["item_exact_id"])
+    rows = [ReorderRow(**group) for group in groups.rows]
     return Bounded(rows, groups.more)
 
 
