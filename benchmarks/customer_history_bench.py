@@ -63,7 +63,8 @@ def build(customers: int, rng: random.Random) -> dict:
     )  # fmt: skip
     stock = [
         {"exact_id": uuid.uuid4(), "item_exact_id": item.exact_id, "warehouse_exact_id": None,
-         "warehouse_code": code, "warehouse_description": code, "free": Decimal(rng.randrange(-5, 90)),
+         "warehouse_code": code, "warehouse_description": code,
+         "free": Decimal(rng.randrange(-5, 90)),
          "reserved": Decimal(rng.randrange(9)), "planned_in": Decimal(0), "planned_out": Decimal(0),
          "current": Decimal(50), "projected": Decimal(50), "unit": "pc"}
         for item in items for code in ("MAIN", "NORTH", "SOUTH")
@@ -95,7 +96,8 @@ def build(customers: int, rng: random.Random) -> dict:
                                   "customer_exact_id": who, "invoice_date": day,
                                   "item_exact_id": item.exact_id, "item_code": item.code,
                                   "item_description": item.description, "quantity": Decimal(3),
-                                  "unit_price": Decimal("8.00"), "order_exact_id": order_id})  # fmt: skip
+                                  "unit_price": Decimal("8.00"),
+                                  "order_exact_id": order_id})  # fmt: skip
         if day > today - timedelta(90):
             open_items.append({"exact_id": uuid.uuid4(), "customer_exact_id": who,
                                "invoice_number": 50000 + n, "due_date": day + timedelta(30),
