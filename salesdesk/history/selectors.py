@@ -24,6 +24,7 @@ from salesdesk.history.models import (
     SalesOrder,
     SalesOrderLine,
 )
+from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
 
 T = TypeVar("T")
 
@@ -96,8 +97,7 @@ def customer_open_items(
         overdue_count=Count("pk", filter=overdue),
     )
     page = bounded(items.order_by("due_date", "pk"), limit)
-    for item in page.rows:
-        item.days_overdue = max((today - item.due_date).days, 0) if item.due_date else 0
+    open_items_days_overdue(page.rows, today=today)
     return OpenItems(
         page.rows,
         page.more,
@@ -108,6 +108,12 @@ def customer_open_items(
         credit_limit=credit_limit,
         blocked=blocked,
     )
+
+
+def open_items_days_overdue(items: list[OpenItem], *, today: datetime.date) -> None:
+    """Set `days_overdue` on each item: days past its due date, 0 when not due yet."""
+    for item in items:
+        item.days_overdue = max((today - item.due_date).days, 0) if item.due_date else 0
 
 
 def _cents(total: Decimal | None) -> Decimal:
@@ -204,3 +210,20 @@ def sales_orders_known(*, company, order_exact_ids: list[uuid.UUID]) -> set[uuid
         company=company, order_exact_id__in=order_exact_ids, active=True
     )
     return set(known.values_list("order_exact_id", flat=True))
+
+
+# A customer's full lists behind the customer page's "more" links: section -> (model, date).
+CUSTOMER_LISTS = {
+    "orders": (SalesOrder, "order_date"),
+    "invoices": (SalesInvoice, "invoice_date"),
+    "open-items": (OpenItem, "due_date"),
+}
+
+
+def customer_history_page(
+    *, company, customer_exact_id: uuid.UUID, section: str, page: PageRequest
+) -> KeysetPage:
+    """One page of a customer's orders, invoices or open items (`section`, a key of
+    CUSTOMER_LISTS), in keyset pages on the (company, customer_exact_id, date) index."""
+    model, _ = CUSTOMER_LISTS[section]
+    return keyset_page(_active(model, company, customer_exact_id), page)
