@@ -15,6 +15,7 @@ from django.db.models import Case, QuerySet, When
 from salesdesk.customers.contact_models import Address, Contact
 from salesdesk.customers.models import Customer
 from salesdesk.history import selectors as history
+from salesdesk.history.order_selectors import sales_orders_known
 
 SECTION_ROWS = 20
 REORDER_DAYS = 365
@@ -89,7 +90,7 @@ def customer_order_rows(*, company, customer: Customer, limit: int) -> history.B
     )
     ours = list(customer.orders.filter(company=company).order_by("-created_at", "-pk")[: limit + 1])
     by_exact_id = {o.exact_order_id: o for o in ours if o.exact_order_id}
-    synced = history.sales_orders_known(company=company, order_exact_ids=list(by_exact_id))
+    synced = sales_orders_known(company=company, order_exact_ids=list(by_exact_id))
     rows = [_exact_row(o, by_exact_id.get(o.order_exact_id)) for o in exact.rows]
     rows += [_salesdesk_row(o) for o in ours[:limit] if o.exact_order_id not in synced]
     rows.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
