@@ -90,9 +90,19 @@ def customer_order_rows(*, company, customer: Customer, limit: int) -> history.B
     )
     ours = list(customer.orders.filter(company=company).order_by("-created_at", "-pk")[: limit + 1])
     by_exact_id = {o.exact_order_id: o for o in ours if o.exact_order_id}
+    # Orders closed as entered by hand know only Exact's number.
+    by_number = {o.exact_order_number: o for o in ours if o.exact_order_number}
     synced = sales_orders_known(company=company, order_exact_ids=list(by_exact_id))
-    rows = [_exact_row(o, by_exact_id.get(o.order_exact_id)) for o in exact.rows]
-    rows += [_salesdesk_row(o) for o in ours[:limit] if o.exact_order_id not in synced]
+    shown = {o.number for o in exact.rows}
+    rows = [
+        _exact_row(o, by_exact_id.get(o.order_exact_id) or by_number.get(o.number))
+        for o in exact.rows
+    ]
+    rows += [
+        _salesdesk_row(o)
+        for o in ours[:limit]
+        if o.exact_order_id not in synced and o.exact_order_number not in shown
+    ]
     rows.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
     return history.Bounded(rows[:limit], exact.more or len(ours) > limit or len(rows) > limit)
 

@@ -46,9 +46,14 @@ def test_orders_merge_exact_and_salesdesk(setup, client):
     make_sales_order(company=company, customer_exact_id=customer.exact_id, number=502,
                      status=Progress.CANCELLED)  # fmt: skip
     Order.objects.create(company=company, number="SD-acme-2", customer=customer)
+    Order.objects.create(company=company, number="SD-acme-3", customer=customer,
+                         status=Order.Status.MANUAL, exact_order_number=503)  # fmt: skip
+    make_sales_order(company=company, customer_exact_id=customer.exact_id, number=503)
     make_sales_order(company=other, customer_exact_id=twin.exact_id, number=999)
     orders = section(page_of(client, customer), "orders")
     assert orders.count("SD-acme-1") == 2  # one row: the link and its text
+    assert orders.count("<td>503</td>") == 1  # entered by hand: one row, matched on the number
+    assert orders.count("SD-acme-3") == 2
     assert "Invoiced" in orders and "Cancelled" in orders and "Draft" in orders
     assert "Entered in Exact Online" in orders  # 502 was keyed into Exact directly
     assert "999" not in orders
