@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "salesdesk.lists",
     "salesdesk.synced",
     "salesdesk.catalog",
+    "salesdesk.history",
     "salesdesk.customers",
     "salesdesk.orders",
     "salesdesk.integration",

@@ -14,7 +14,15 @@ from salesdesk.api.docs_page import LocalSwagger
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.json_decimals import json_default
 from salesdesk.api.order_intake import FieldErrors
-from salesdesk.api.routes import catalog, changes, changes_count, customers, orders, session
+from salesdesk.api.routes import (
+    catalog,
+    changes,
+    changes_count,
+    customers,
+    history,
+    orders,
+    session,
+)
 from salesdesk.api.unavailable import UNAVAILABLE_ERRORS, database_unavailable
 
 
@@ -41,6 +49,7 @@ api.add_router("/auth", session.router)
 api.add_router("/", session.me_router)
 api.add_router("/", catalog.router)
 api.add_router("/", customers.router)
+api.add_router("/", history.router)
 api.add_router("/", orders.router)
 api.add_router("/", changes.router)
 api.add_router("/", changes_count.router)
