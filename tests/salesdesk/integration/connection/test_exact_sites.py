@@ -7,7 +7,6 @@ take both away again to check the rule itself.
 import httpx
 import pytest
 from django.test import Client
-from salesdesk.integration.site_check import site_problem
 
 from salesdesk.integration.connection.clients import (
     ConnectionNotReady,
@@ -15,9 +14,10 @@ from salesdesk.integration.connection.clients import (
     oauth_app_for,
 )
 from salesdesk.integration.connection.exact_sites import site_allowed, site_origin
+from salesdesk.integration.connection.site_check import site_problem
 from salesdesk.integration.models import ExactConnection
 from tests.salesdesk.factories import connect_company, fast_passwords, make_company, make_user  # noqa: F401
-from tests.salesdesk.integration.oauth_flow import callback, grant, install, start
+from tests.salesdesk.integration.connection.oauth_flow import callback, grant, install, start
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 REFUSED = "is not an Exact Online site that Salesdesk may use"
