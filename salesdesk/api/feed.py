@@ -15,10 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import orjson
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from salesdesk.api import history_records as history
 from salesdesk.api import records
-from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
+from salesdesk.api.feed_rows import (
+    company_rows,
+    customer_rows,
+    item_price_rows,
+    sales_order_line_rows,
+)
+from salesdesk.catalog.models import Item, VolumeDiscount
 from salesdesk.customers.models import Customer
 from salesdesk.customers.reach import EVERYTHING, Reach, customers_within, orders_within
 from salesdesk.orders.models import Order
@@ -44,25 +51,29 @@ class Kind:
     reached: bool = False  # narrowed by the member's reach: restarts when the reach changes
 
 
-def _item_prices(company: Company, reach: Reach) -> QuerySet:
-    # Prices agreed with one customer go only to those who see that customer.
-    customers = customers_within(Customer.objects.filter(company=company), reach=reach)
-    rows = ItemPrice.objects.filter(company=company)
-    if reach.all_customers:
-        return rows
-    return rows.filter(Q(customer__isnull=True) | Q(customer__in=customers))
-
-
 KINDS = (
     Kind("items", lambda company, reach: Item.objects.filter(company=company),
          records.ITEM.records),
     Kind("customers", lambda company, reach: customers_within(
         Customer.objects.filter(company=company), reach=reach), records.CUSTOMER.records, True),
-    Kind("item_prices", _item_prices, records.ITEM_PRICE.records, True),
+    Kind("item_prices", item_price_rows, records.ITEM_PRICE.records, True),
     Kind("price_list_lines", lambda company, reach: VolumeDiscount.objects.filter(company=company),
          records.PRICE_LIST_LINE.records),
     Kind("orders", lambda company, reach: orders_within(
         Order.objects.filter(company=company), reach=reach), records.order_records, True),
+    Kind("stock_positions", company_rows(history.STOCK_POSITION.model),
+         history.STOCK_POSITION.records),
+    *(Kind(name, customer_rows(shape.model), shape.records, True) for name, shape in (
+        ("addresses", history.ADDRESS),
+        ("contacts", history.CONTACT),
+        ("sales_orders", history.SALES_ORDER),
+    )),
+    Kind("sales_order_lines", sales_order_line_rows, history.SALES_ORDER_LINE.records, True),
+    *(Kind(name, customer_rows(shape.model), shape.records, True) for name, shape in (
+        ("sales_invoices", history.SALES_INVOICE),
+        ("sales_invoice_lines", history.SALES_INVOICE_LINE),
+        ("open_items", history.OPEN_ITEM),
+    )),
 )  # fmt: skip
 START: Position = (0, 0)
 
@@ -129,7 +140,7 @@ def changes_page(
     Otherwise every version up to the counter is committed (changes.py), so a page that
     reads all kinds to the end puts the device at least that far: it is caught up.
     """
-    start = _within(cursor_decode(cursor), reach)
+    start = cursor_within(cursor_decode(cursor), reach)
     latest = version_latest(company=company)
     nothing = {kind.name: [] for kind in KINDS}
     if start.caught_up is not None and start.caught_up == latest:
@@ -157,7 +168,7 @@ def changes_page(
     return ChangesPage(changes, end.encode(), has_more, count)
 
 
-def _within(cursor: Cursor, reach: Reach) -> Cursor:
+def cursor_within(cursor: Cursor, reach: Reach) -> Cursor:
     """The cursor, with the kinds a reach narrows started again when the reach changed (an
     administrator linked the rep to another Exact user, or opened all customers): what the
     rep may see now was not all sent before. Records no longer in reach stay on the device."""

@@ -14,7 +14,6 @@ from salesdesk.customers.models import Customer
 from salesdesk.customers.reach import (
     EVERYTHING,
     Reach,
-    customer_managed_by,
     customers_within,
 )
 from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
@@ -33,7 +32,6 @@ CUSTOMER_SORTS = {
     "blocked": "blocked",
     "synced": "synced_at",
 }
-ORDERS_ON_CUSTOMER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -88,12 +86,3 @@ def customer_price_lists(*, company) -> list[PriceList]:
 
 def customer_last_synced(*, company) -> datetime.datetime | None:
     return last_synced(Customer.objects.filter(company=company))
-
-
-def customer_orders(*, company, customer: Customer, reach: Reach = EVERYTHING) -> list:
-    """The customer's latest orders the member may see, newest first (through the relation
-    the orders app, which sits above this one, declares: `Order.customer`)."""
-    orders = customer.orders.filter(company=company)
-    if not customer_managed_by(customer, reach=reach):  # a rep's own orders only
-        orders = orders.filter(created_by_id=reach.rep_user_id)
-    return list(orders.order_by("-created_at", "-pk")[:ORDERS_ON_CUSTOMER_PAGE])

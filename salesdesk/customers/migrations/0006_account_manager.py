@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalog', '0005_vatcode'),
-        ('customers', '0004_code_display_company_index_only'),
+        ('customers', '0005_addresses_contacts_credit'),
         ('tenants', '0006_reps_customers'),
     ]
 
