@@ -4,6 +4,7 @@ orders; admins see all; two companies, two reps."""
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 import pytest
 
@@ -13,7 +14,9 @@ from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.api.factories import ApiClient
 from tests.salesdesk.catalog.factories import make_item, make_item_price
+from tests.salesdesk.customers.contact_factories import make_address, make_contact
 from tests.salesdesk.customers.reps_world import RITA, reps_world
+from tests.salesdesk.history.factories import make_open_item, make_sales_order
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +131,39 @@ def test_a_price_for_a_customer_out_of_reach_is_404(world):
     assert world.apis["rob"].get(path, customer_id=str(ritas)).status_code == 404
     assert world.apis["rita"].get(path, customer_id=str(ritas)).status_code == 200
     assert world.apis["rob"].get(path, customer_id=str(uuid.uuid4())).status_code == 404
+
+
+def test_a_customers_history_reaches_only_those_who_see_the_customer(world):
+    ritas, robs = world.customers["rita"], world.customers["rob"]
+    for customer in (ritas, robs):
+        make_address(company=world.acme, customer_exact_id=customer.exact_id)
+        make_contact(company=world.acme, customer_exact_id=customer.exact_id)
+        make_sales_order(company=world.acme, customer_exact_id=customer.exact_id,
+                         lines=[{"quantity": Decimal(1)}])  # fmt: skip
+        make_open_item(company=world.acme, customer_exact_id=customer.exact_id)
+    make_address(company=world.globex, customer_exact_id=world.customers["gus"].exact_id)
+    kinds = ("addresses", "contacts", "sales_orders", "open_items")
+    rob = feed(world.apis["rob"])["changes"]
+    for kind in kinds:
+        assert {row["customer_id"] for row in rob[kind]} == {str(robs.exact_id)}, kind
+    rob_order = next(row["id"] for row in rob["sales_orders"])
+    assert {row["order_id"] for row in rob["sales_order_lines"]} == {rob_order}
+    admin = feed(world.apis["admin"])["changes"]
+    assert {row["customer_id"] for row in admin["addresses"]} == {
+        str(robs.exact_id), str(ritas.exact_id),
+    }  # fmt: skip
+    gus = feed(world.apis["gus"])["changes"]
+    assert {row["customer_id"] for row in gus["addresses"]} == {
+        str(world.customers["gus"].exact_id)
+    }
+    path = "/api/v1/customers/{}/history"
+    assert world.apis["rob"].get(path.format(ritas.exact_id)).status_code == 404
+    assert world.apis["rob"].get(path.format(robs.exact_id)).status_code == 200
+    count = world.apis["rob"].get("/api/v1/changes/count").json()
+    assert count["customers"] == 1
+
+
+def test_the_web_history_pages_follow_the_reach(world):
+    ritas = world.customers["rita"].exact_id
+    assert world.browser("rob").get(f"/acme/customers/{ritas}/orders/").status_code == 404
+    assert world.browser("rita").get(f"/acme/customers/{ritas}/orders/").status_code == 200
