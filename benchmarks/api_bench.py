@@ -43,10 +43,10 @@ def build(rows: int, rng: random.Random):
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
-    from salesdesk.api.changes import version_next
     from salesdesk.api.tokens import rep_token_create
     from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
     from salesdesk.customers.models import Customer
+    from salesdesk.tenants.changes import version_next
     from salesdesk.tenants.models import Company, Membership
 
     company = Company.objects.create(slug="bench", name="Bench Wholesale")

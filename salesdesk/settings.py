@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "salesdesk.tenants",
+    "salesdesk.lists",
+    "salesdesk.synced",
     "salesdesk.catalog",
     "salesdesk.customers",
     "salesdesk.orders",

@@ -6,9 +6,9 @@ import orjson
 from ninja import NinjaAPI
 from ninja.renderers import BaseRenderer
 
-from salesdesk.api.api_json import json_default
 from salesdesk.api.auth import RepTokenAuth
 from salesdesk.api.feed import BadCursor
+from salesdesk.api.json_decimals import json_default
 from salesdesk.api.order_intake import FieldErrors
 from salesdesk.api.routes import catalog, changes, customers, orders, session
 

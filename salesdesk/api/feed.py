@@ -1,7 +1,7 @@
 """The delta feed for offline devices: what changed since a cursor, in pages.
 
 Each kind of record is read in (row_version, id) order after the cursor's position for
-that kind; see salesdesk/api/changes.py for why row_version is safe where a timestamp is
+that kind; see salesdesk/tenants/changes.py for why row_version is safe where a timestamp is
 not. The cursor is opaque to devices: base64 of a small JSON object of positions per kind.
 A page is filled kind after kind up to `limit` records; `has_more` says "call again now".
 Deactivations are rows with active=False and a new version, so they come the same way.
@@ -18,10 +18,10 @@ import orjson
 from django.db.models import QuerySet
 
 from salesdesk.api import records
-from salesdesk.api.changes import version_latest
 from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
 from salesdesk.customers.models import Customer
 from salesdesk.orders.models import Order
+from salesdesk.tenants.changes import version_latest
 from salesdesk.tenants.models import Company
 
 PAGE_DEFAULT = 1000

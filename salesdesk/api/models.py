@@ -51,13 +51,3 @@ class IdempotentRequest(models.Model):
 
     def __str__(self) -> str:
         return self.key
-
-
-class ChangeCounter(models.Model):
-    """The last change sequence number handed out per company (see salesdesk/api/changes.py)."""
-
-    company = models.OneToOneField(Company, on_delete=models.CASCADE, related_name="+")
-    last_version = models.BigIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.company_id}: {self.last_version}"

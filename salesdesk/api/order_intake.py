@@ -11,7 +11,7 @@ import orjson
 from django.db import IntegrityError, transaction
 
 from salesdesk.api import selectors
-from salesdesk.api.api_json import json_default
+from salesdesk.api.json_decimals import json_default
 from salesdesk.api.models import IdempotentRequest
 from salesdesk.api.records import order_records
 from salesdesk.api.schemas import OrderIn

@@ -16,7 +16,7 @@ from django.db import models
 
 from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
 from salesdesk.customers.models import Customer
-from salesdesk.orders.models import Order
+from salesdesk.orders.models import Order, OrderLine
 
 Record = dict[str, Any]
 
@@ -179,8 +179,6 @@ ORDER = Shape(
 
 def order_lines_records(order_ids: Iterable[int]) -> dict[int, list[Record]]:
     """{order pk: its lines}, in one query."""
-    from salesdesk.orders.models import OrderLine
-
     rows = OrderLine.objects.filter(order_id__in=list(order_ids)).order_by(
         "order_id", "line_number"
     )

@@ -10,6 +10,7 @@ from salesdesk.api.models import RepToken
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from salesdesk.orders.models import Order
+from salesdesk.tenants.access import get_for_company_or_404
 from salesdesk.tenants.models import Company, Membership
 
 
@@ -26,8 +27,9 @@ def token_members(*, company: Company) -> QuerySet[Membership]:
     return members.order_by(is_rep, "user__username")
 
 
-def item_by_id(*, company: Company, exact_id: uuid.UUID) -> Item | None:
-    return Item.objects.filter(company=company, exact_id=exact_id).first()
+def item_by_id(*, company: Company, exact_id: uuid.UUID) -> Item:
+    """The company's item by its Exact ID; 404 for another company's."""
+    return get_for_company_or_404(Item, company=company, exact_id=exact_id)
 
 
 def items_by_ids(*, company: Company, exact_ids: set[uuid.UUID]) -> dict[uuid.UUID, Item]:
@@ -40,10 +42,19 @@ def customer_by_id(*, company: Company, exact_id: uuid.UUID) -> Customer | None:
     return customers.select_related("price_list").first()
 
 
+def customer_get(*, company: Company, exact_id: uuid.UUID) -> Customer:
+    """The company's customer by its Exact ID; 404 for another company's."""
+    customers = Customer.objects.select_related("price_list")
+    return get_for_company_or_404(customers, company=company, exact_id=exact_id)
+
+
 def rep_orders(*, company: Company, user) -> QuerySet[Order]:
     """The orders a rep took (through the API or the pages): a rep sees only their own."""
     return Order.objects.filter(company=company, created_by=user).select_related("customer")
 
 
-def rep_order_get(*, company: Company, user, number: str) -> Order | None:
-    return rep_orders(company=company, user=user).filter(number=number).first()
+def rep_order_get(*, company: Company, user, number: str) -> Order:
+    """One of the rep's orders by its number; 404 for anyone else's."""
+    return get_for_company_or_404(
+        rep_orders(company=company, user=user), company=company, number=number
+    )

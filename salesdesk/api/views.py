@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from salesdesk.api.forms import TokenCreateForm
@@ -29,7 +30,7 @@ def api_tokens_view(request: HttpRequest) -> HttpResponse:
         "form": form,
         "tokens": rep_token_list(company=company),
         "new_token": new_token,
-        "api_url": request.build_absolute_uri("/api/v1/"),
+        "api_url": request.build_absolute_uri(reverse("api-v1:api-root")),
     }
     return render(request, "api/api_tokens.html", context)
 
@@ -41,4 +42,4 @@ def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
         messages.success(request, "The token was revoked: that device is signed out.")
     else:
         messages.error(request, "That token does not exist or was revoked already.")
-    return redirect(f"/{request.company.slug}/settings/api-tokens")
+    return redirect("settings-api-tokens", company=request.company.slug)

@@ -14,5 +14,5 @@ class CatalogConfig(AppConfig):
     label = "catalog"
 
     def ready(self) -> None:
-        # The search index lives outside migrations: see catalog/text_search.py.
+        # The search index lives outside migrations: see lists/text_search.py.
         post_migrate.connect(_ensure_item_search, sender=self)

@@ -7,9 +7,14 @@ from decimal import Decimal
 
 from django import forms
 
-from salesdesk.catalog.list_forms import YES_NO, ListForm, yes_no
-from salesdesk.catalog.selectors import ITEM_SORTS, LINE_SORTS, ItemFilters, item_code_get
-from salesdesk.customers.selectors import customer_code_get
+from salesdesk.catalog.selectors import (
+    ITEM_SORTS,
+    LINE_SORTS,
+    ItemFilters,
+    item_code_get,
+    price_customer_get,
+)
+from salesdesk.lists.list_forms import YES_NO, ListForm, yes_no
 
 
 class ItemListForm(ListForm):
@@ -63,7 +68,7 @@ class PriceCalculatorForm(forms.Form):
         self.company = company
 
     def clean_customer(self):
-        customer = customer_code_get(company=self.company, code=self.cleaned_data["customer"])
+        customer = price_customer_get(company=self.company, code=self.cleaned_data["customer"])
         if customer is None:
             raise forms.ValidationError("No customer with this code.")
         return customer

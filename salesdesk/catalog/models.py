@@ -2,14 +2,14 @@ from decimal import Decimal
 
 from django.db import models
 
+from salesdesk.synced.models import ExactRecord, SyncedRecord, VersionedRecord
 from salesdesk.tenants.models import Company
 
 
-class Item(models.Model):
+class Item(SyncedRecord):
     """An item as synchronized from Exact Online (logistics/Items)."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="items")
-    exact_id = models.UUIDField()
     code = models.CharField(max_length=60)
     description = models.CharField(max_length=200)
     extra_description = models.TextField(blank=True)
@@ -33,12 +33,6 @@ class Item(models.Model):
     picture = models.FileField(upload_to="pictures/", blank=True)
     picture_fetched_name = models.CharField(max_length=200, blank=True)
     exact_modified = models.DateTimeField(null=True, blank=True)
-    exact_timestamp = models.BigIntegerField(default=0)
-    active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
-    # delta feed for the reps' devices pages on it.
-    row_version = models.BigIntegerField(default=0)
-    synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -67,7 +61,7 @@ class Item(models.Model):
         return None if self.vat_percentage is None else self.vat_percentage * 100
 
 
-class VatCode(models.Model):
+class VatCode(ExactRecord):
     """A VAT code of the company's Exact administration (vat/VATCodes), e.g. "1" = 21%.
 
     Items name their VAT code only; the rate lives here. `code` is stored trimmed, as
@@ -75,11 +69,9 @@ class VatCode(models.Model):
     """
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="vat_codes")
-    exact_id = models.UUIDField()
     code = models.CharField(max_length=10)
     description = models.CharField(max_length=200, blank=True)
     percentage = models.DecimalField(max_digits=6, decimal_places=4, default=0)
-    active = models.BooleanField(default=True)
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -97,15 +89,13 @@ class VatCode(models.Model):
         return self.percentage * 100
 
 
-class PriceList(models.Model):
+class PriceList(ExactRecord):
     """A sales price list (sales/SalesPriceLists)."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="price_lists")
-    exact_id = models.UUIDField()
     code = models.CharField(max_length=60)
     description = models.CharField(max_length=200, blank=True)
     currency = models.CharField(max_length=3, blank=True)
-    active = models.BooleanField(default=True)
     synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -117,15 +107,13 @@ class PriceList(models.Model):
         return self.description or self.code
 
 
-class PriceListPeriod(models.Model):
+class PriceListPeriod(ExactRecord):
     """A validity period of a price list (sales/SalesPriceListPeriods)."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
-    exact_id = models.UUIDField()
     price_list = models.ForeignKey(PriceList, on_delete=models.CASCADE, related_name="periods")
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
-    active = models.BooleanField(default=True)
 
     class Meta:
         constraints = [
@@ -136,7 +124,7 @@ class PriceListPeriod(models.Model):
         return f"{self.start_date or '…'} – {self.end_date or '…'}"
 
 
-class VolumeDiscount(models.Model):
+class VolumeDiscount(VersionedRecord):
     """A price list line: item (or group), quantity threshold, new price or discount.
 
     From sales/SalesPriceListVolumeDiscounts. EntryMethod 1 = discount
@@ -148,7 +136,6 @@ class VolumeDiscount(models.Model):
         NEW_PRICE = 2, "New price"
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
-    exact_id = models.UUIDField()
     period = models.ForeignKey(PriceListPeriod, on_delete=models.CASCADE, related_name="lines")
     item = models.ForeignKey(
         Item, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -160,11 +147,6 @@ class VolumeDiscount(models.Model):
     discount = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True)
     base_price = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     unit = models.CharField(max_length=20, blank=True)
-    exact_timestamp = models.BigIntegerField(default=0)
-    active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
-    # delta feed for the reps' devices pages on it.
-    row_version = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -181,12 +163,11 @@ class VolumeDiscount(models.Model):
         return f"{self.item_id or self.item_group_code} from {self.quantity}"
 
 
-class ItemPrice(models.Model):
+class ItemPrice(VersionedRecord):
     """A sales item price (logistics/SalesItemPrices): per item, optionally per customer,
     from a minimum quantity, in a unit, within a validity window."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
-    exact_id = models.UUIDField()
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="prices")
     customer = models.ForeignKey(
         "customers.Customer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -197,11 +178,6 @@ class ItemPrice(models.Model):
     unit = models.CharField(max_length=20, blank=True)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
-    exact_timestamp = models.BigIntegerField(default=0)
-    active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
-    # delta feed for the reps' devices pages on it.
-    row_version = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [

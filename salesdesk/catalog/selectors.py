@@ -6,13 +6,16 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.db.models import Count, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
-from salesdesk.catalog.keyset import KeysetPage, PageRequest, keyset_page
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.price_rules import valid_on
-from salesdesk.catalog.text_search import TextIndex, prefix_range
+from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
+from salesdesk.lists.text_search import TextIndex, prefix_range
+from salesdesk.tenants.access import get_for_company_or_404
 
 ITEM_TEXT = TextIndex(
     "catalog_item", ("code", "description", "barcode", "group_code", "group_description")
@@ -53,12 +56,35 @@ def item_list(*, company, filters: ItemFilters, page: PageRequest) -> KeysetPage
     return keyset_page(item_search(company=company, filters=filters), page)
 
 
-def item_get(*, company, exact_id: uuid.UUID) -> Item | None:
-    return Item.objects.filter(company=company, exact_id=exact_id).first()
+def item_get(*, company, exact_id: uuid.UUID) -> Item:
+    """The company's item by its Exact ID; 404 for another company's."""
+    return get_for_company_or_404(Item, company=company, exact_id=exact_id)
+
+
+def item_picture_open(*, company, exact_id: uuid.UUID) -> File:
+    """The company's item's stored picture, opened for reading; 404 for another company's
+    item, an item without a picture, or a picture file gone from storage."""
+    item = item_get(company=company, exact_id=exact_id)
+    if not item.picture:
+        raise Http404("No picture")
+    try:
+        return item.picture.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("No picture") from missing
 
 
 def item_code_get(*, company, code: str) -> Item | None:
     return Item.objects.filter(company=company, code=code.strip()).first()
+
+
+def price_customer_get(*, company, code: str):
+    """The customer to price for, by its code as shown (Exact pads codes; spec §4.4).
+
+    Customers live in the app above this one: their model is reached through the
+    relation that item prices declare, not imported."""
+    customers = ItemPrice._meta.get_field("customer").related_model.objects
+    found = customers.filter(company=company, code_display=code.strip())
+    return found.select_related("price_list").first()
 
 
 def item_groups(*, company) -> list[str]:
@@ -118,8 +144,9 @@ def price_list_list(*, company, on_date: datetime.date | None = None) -> list[Pr
     return rows
 
 
-def price_list_get(*, company, exact_id: uuid.UUID) -> PriceList | None:
-    return PriceList.objects.filter(company=company, exact_id=exact_id, active=True).first()
+def price_list_get(*, company, exact_id: uuid.UUID) -> PriceList:
+    """The company's active price list by its Exact ID; 404 for another company's."""
+    return get_for_company_or_404(PriceList, company=company, exact_id=exact_id, active=True)
 
 
 def price_list_periods(*, company, price_list: PriceList) -> list[PriceListPeriod]:

@@ -15,40 +15,15 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
-from salesdesk.catalog import shown_elsewhere
+from salesdesk.catalog import price_list_feed_touch as feed_touch
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.selectors import ITEM_TEXT
-from salesdesk.catalog.upsert import UpsertResult, exact_pks, exact_upsert_many
 from salesdesk.catalog.vat import item_rows_with_vat
+from salesdesk.synced.deactivate import deactivate, exact_deactivate_many
+from salesdesk.synced.upsert import UpsertResult, exact_pks, exact_upsert_many
 from salesdesk.tenants.models import Company
 
-__all__ = ["UpsertResult", "exact_pks", "exact_upsert_many"]  # the customers app uses them
-
 Row = dict[str, Any]
-
-
-def exact_deactivate_many(
-    model: type[models.Model], *, company: Company, exact_ids: Iterable[uuid.UUID]
-) -> int:
-    """Mark the company's rows with these Exact IDs inactive; returns how many changed."""
-    ids = list(exact_ids)
-    if not ids:
-        return 0
-    rows = model.objects.filter(company=company, exact_id__in=ids, active=True)
-    return deactivate(rows, company=company)
-
-
-def deactivate(rows: models.QuerySet, *, company: Company) -> int:
-    """Mark `rows` inactive, stamping a new change version where the model has one."""
-    changes: dict[str, Any] = {"active": False}
-    if _versioned(rows.model) and rows.exists():
-        changes["row_version"] = version_next(company=company)
-    return rows.update(**changes)
-
-
-def _versioned(model: type[models.Model]) -> bool:
-    return any(field.name == "row_version" for field in model._meta.concrete_fields)
 
 
 def item_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
@@ -85,15 +60,15 @@ def price_list_deactivate_unseen(*, company: Company, seen: Iterable[uuid.UUID])
 
 
 def _lists_shown(rows: models.QuerySet, company: Company):
-    touch = shown_elsewhere.price_lists_touch
-    fields = shown_elsewhere.PRICE_LIST_SHOWN
-    return shown_elsewhere.shown_changes_follow(rows, company=company, fields=fields, touch=touch)
+    touch = feed_touch.price_lists_touch
+    fields = feed_touch.PRICE_LIST_SHOWN
+    return feed_touch.shown_changes_follow(rows, company=company, fields=fields, touch=touch)
 
 
 def _periods_shown(rows: models.QuerySet, company: Company):
-    touch = shown_elsewhere.periods_touch
-    fields = shown_elsewhere.PERIOD_SHOWN
-    return shown_elsewhere.shown_changes_follow(rows, company=company, fields=fields, touch=touch)
+    touch = feed_touch.periods_touch
+    fields = feed_touch.PERIOD_SHOWN
+    return feed_touch.shown_changes_follow(rows, company=company, fields=fields, touch=touch)
 
 
 def price_list_period_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
@@ -148,11 +123,10 @@ def item_price_upsert_many(*, company: Company, rows: Sequence[Row]) -> tuple[Up
     A price of an item or customer not stored yet is skipped: storing it without its
     customer would turn a customer's agreement into everybody's price.
     """
-    from salesdesk.customers.models import Customer
-
     items = exact_pks(Item, company=company, exact_ids={r["item_exact_id"] for r in rows})
     customer_ids = {r["customer_exact_id"] for r in rows} - {None}
-    customers = exact_pks(Customer, company=company, exact_ids=customer_ids)
+    customer_model = ItemPrice._meta.get_field("customer").related_model  # an app above
+    customers = exact_pks(customer_model, company=company, exact_ids=customer_ids)
     ready = []
     for row in rows:
         row = _swap(row, "item_exact_id", "item_id", items)

@@ -16,8 +16,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
 from salesdesk.catalog.models import Item, VatCode
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 Row = dict[str, Any]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from salesdesk.catalog.list_forms import YES_NO, ListForm, yes_no
 from salesdesk.customers.selectors import CUSTOMER_SORTS, CustomerFilters
+from salesdesk.lists.list_forms import YES_NO, ListForm, yes_no
 
 
 class CustomerListForm(ListForm):

@@ -1,9 +1,10 @@
 from django.db import models
 
+from salesdesk.synced.models import SyncedRecord
 from salesdesk.tenants.models import Company
 
 
-class Customer(models.Model):
+class Customer(SyncedRecord):
     """A customer account as synchronized from Exact Online (crm/Accounts).
 
     Exact owns every field but `company`, `active` and the sync bookkeeping.
@@ -12,7 +13,6 @@ class Customer(models.Model):
     """
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="customers")
-    exact_id = models.UUIDField()
     code = models.CharField(max_length=18)
     code_display = models.CharField(max_length=18)  # indexed with the company (Meta)
     name = models.CharField(max_length=200)
@@ -33,13 +33,6 @@ class Customer(models.Model):
     )
     price_list_exact_id = models.UUIDField(null=True, blank=True)
     exact_modified = models.DateTimeField(null=True, blank=True)
-    exact_timestamp = models.BigIntegerField(default=0)
-    # Deleted in Exact: deactivated here, never hard-deleted (orders refer to it).
-    active = models.BooleanField(default=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
-    # delta feed for the reps' devices pages on it.
-    row_version = models.BigIntegerField(default=0)
-    synced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from salesdesk.catalog.keyset import KeysetPage, PageRequest, keyset_page
 from salesdesk.catalog.models import PriceList
 from salesdesk.catalog.selectors import last_synced
-from salesdesk.catalog.text_search import TextIndex, prefix_range
 from salesdesk.customers.models import Customer
-from salesdesk.orders.models import Order
+from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
+from salesdesk.lists.text_search import TextIndex, prefix_range
+from salesdesk.tenants.access import get_for_company_or_404
 
 CUSTOMER_TEXT = TextIndex(
     "customers_customer", ("code_display", "name", "city", "email", "vat_number")
@@ -57,9 +57,10 @@ def customer_list(*, company, filters: CustomerFilters, page: PageRequest) -> Ke
     return keyset_page(customers, page)
 
 
-def customer_get(*, company, exact_id: uuid.UUID) -> Customer | None:
-    customers = Customer.objects.filter(company=company, exact_id=exact_id)
-    return customers.select_related("price_list").first()
+def customer_get(*, company, exact_id: uuid.UUID) -> Customer:
+    """The company's customer by its Exact ID; 404 for another company's."""
+    customers = Customer.objects.select_related("price_list")
+    return get_for_company_or_404(customers, company=company, exact_id=exact_id)
 
 
 def customer_countries(*, company) -> list[str]:
@@ -76,13 +77,8 @@ def customer_last_synced(*, company) -> datetime.datetime | None:
     return last_synced(Customer.objects.filter(company=company))
 
 
-def customer_orders(*, company, customer: Customer) -> list[Order]:
-    """The customer's latest orders, newest first."""
-    orders = Order.objects.filter(company=company, customer=customer)
+def customer_orders(*, company, customer: Customer) -> list:
+    """The customer's latest orders, newest first (through the relation the orders app,
+    which sits above this one, declares: `Order.customer`)."""
+    orders = customer.orders.filter(company=company)
     return list(orders.order_by("-created_at", "-pk")[:ORDERS_ON_CUSTOMER_PAGE])
-
-
-def customer_code_get(*, company, code: str) -> Customer | None:
-    """A customer by its code as shown (Exact pads codes to 18 characters; spec §4.4)."""
-    customers = Customer.objects.filter(company=company, code_display=code.strip())
-    return customers.select_related("price_list").first()

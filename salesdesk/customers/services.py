@@ -12,16 +12,12 @@ from typing import Any
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
 from salesdesk.catalog.models import PriceList
-from salesdesk.catalog.services import (
-    UpsertResult,
-    deactivate,
-    exact_deactivate_many,
-    exact_upsert_many,
-)
 from salesdesk.customers.models import Customer
 from salesdesk.customers.selectors import CUSTOMER_TEXT
+from salesdesk.synced.deactivate import deactivate, exact_deactivate_many
+from salesdesk.synced.upsert import UpsertResult, exact_upsert_many
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 
@@ -72,3 +68,12 @@ def customer_link_price_lists(*, company: Company) -> int:
     return Customer.objects.filter(pk__in=ids).update(
         price_list=Subquery(target), row_version=version_next(company=company)
     )
+
+
+def customers_price_lists_shown_changed(
+    sender, *, company: Company, pks: list[int], version: int, **kwargs
+) -> int:
+    """Receiver of catalog's `price_lists_shown_changed`: customers show their price list's
+    code and description in the reps' feed, so they take the catalog write's version."""
+    customers = Customer.objects.filter(company=company, price_list_id__in=pks)
+    return customers.update(row_version=version)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from salesdesk.catalog.csv_export import csv_response
-from salesdesk.catalog.keyset import sorted_like_pages
-from salesdesk.catalog.list_links import export_query, pager_links, sort_links
 from salesdesk.customers.forms import CustomerListForm
 from salesdesk.customers.selectors import (
     CUSTOMER_SORTS,
@@ -22,6 +19,9 @@ from salesdesk.customers.selectors import (
     customer_price_lists,
     customer_search,
 )
+from salesdesk.lists.csv_export import csv_response
+from salesdesk.lists.keyset import sorted_like_pages
+from salesdesk.lists.list_links import export_query, pager_links, sort_links
 from salesdesk.tenants.access import company_view
 
 CSV_HEADER = [
@@ -78,8 +78,6 @@ def customer_export_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def customer_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     customer = customer_get(company=request.company, exact_id=exact_id)
-    if customer is None:
-        raise Http404("No such customer")
     context = {
         "customer": customer,
         "orders": customer_orders(company=request.company, customer=customer),

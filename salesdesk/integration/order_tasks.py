@@ -2,7 +2,7 @@
 
 Tasks are thin: `order_send` claims, sends and records. A send that must wait (rate limit,
 unclear answer) is enqueued again for when it is due, if the task backend can defer;
-otherwise `salesdesk.orders.tasks.order_outbox_sweep` picks it up when due. An order waiting
+otherwise `order_outbox_sweep` picks it up when due. An order waiting
 for its company's connection is not enqueued again: `outbox_resume` does that once the
 connection is authorized again.
 """
@@ -40,6 +40,11 @@ def send_order(order_id: int) -> str:
     return outcome.result.value
 
 
+def order_due_enqueue(sender, *, order_id: int, **kwargs) -> None:
+    """Receiver of `salesdesk.orders.signals.order_due` (connected in apps.py)."""
+    order_send_enqueue(order_id=order_id)
+
+
 def order_send_enqueue(*, order_id: int, at: datetime | None = None) -> None:
     """Enqueue `send_order`; deferred to `at` when the backend can, else left to the sweep."""
     if at is not None and at > timezone.now():
@@ -48,6 +53,16 @@ def order_send_enqueue(*, order_id: int, at: datetime | None = None) -> None:
         send_order.using(run_after=at).enqueue(order_id)
         return
     send_order.enqueue(order_id)
+
+
+@task()
+def order_outbox_sweep() -> int:
+    """Enqueue a send for every due order and every Sending order whose worker died.
+
+    Run it every minute or so (the scheduler calls `order_outbox_sweep.call()`): it
+    retries orders when the task backend cannot defer, and recovers a crashed worker's.
+    """
+    return outbox_sweep()
 
 
 def outbox_sweep(*, now: datetime | None = None) -> int:

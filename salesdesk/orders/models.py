@@ -40,7 +40,7 @@ class Order(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # The company's change sequence at the last write (salesdesk/api/changes.py): the
+    # The company's change sequence at the last write (salesdesk/tenants/changes.py): the
     # delta feed for the reps' devices pages on it.
     row_version = models.BigIntegerField(default=0)
 

@@ -21,9 +21,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import F, Q
 
-from salesdesk.api.changes import version_next
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
 from salesdesk.orders.outcomes import SendOutcome, SendResult
+from salesdesk.tenants.changes import version_next
 
 # Longer than one send can take: a 30 s timeout plus waits for the minute limit.
 LEASE = timedelta(minutes=10)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from salesdesk.orders.models import Order
 from salesdesk.orders.waiting import outbox_withdrawable
+from salesdesk.tenants.access import get_for_company_or_404
 from salesdesk.tenants.models import Company
 
 PER_PAGE = 50
@@ -44,10 +44,8 @@ def order_list(
 
 def order_get(*, company: Company, number: str) -> Order:
     """The company's order by its number; 404 for another company's."""
-    order = Order.objects.filter(company=company, number=number).select_related("customer").first()
-    if order is None:
-        raise Http404("No such order")
-    return order
+    orders = Order.objects.select_related("customer")
+    return get_for_company_or_404(orders, company=company, number=number)
 
 
 def order_closable_by_hand(*, order: Order) -> bool:

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
 from salesdesk.customers.models import Customer
 from salesdesk.orders.lines import LineInput, NoPrice, PricedLine, lines_priced, lines_totals
 from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
+from salesdesk.orders.signals import order_due_on_commit
 from salesdesk.orders.waiting import outbox_withdraw
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 
@@ -105,7 +106,7 @@ def order_submit(*, order: Order, user=None, now: datetime | None = None) -> Ord
             },
         )
         _event(order, Order.Status.QUEUED, "Queued for sending to Exact Online.", user, at=now)
-        transaction.on_commit(lambda: _enqueue_send(order.pk))
+        order_due_on_commit(order_ids=[order.pk])
     order.refresh_from_db()
     return order
 
@@ -148,13 +149,6 @@ def _not_closable(order: Order) -> str:
         )
     status = order.get_status_display()
     return f"Order {order.number} is {status}: it cannot be closed by hand."
-
-
-def _enqueue_send(order_id: int) -> None:
-    # Late import: the integration app imports this one.
-    from salesdesk.integration.order_tasks import order_send_enqueue
-
-    order_send_enqueue(order_id=order_id)
 
 
 def _next_number(company: Company) -> str:

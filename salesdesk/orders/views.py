@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from salesdesk.orders import selectors
@@ -181,7 +182,7 @@ def _detail_context(order) -> dict:
 
 
 def _detail_url(order) -> str:
-    return f"/{order.company.slug}/orders/{order.number}/"
+    return reverse("order_detail", kwargs={"company": order.company.slug, "number": order.number})
 
 
 def _first_value(query, suffix: str) -> str:

@@ -3,7 +3,7 @@
 An order whose company is not connected, or whose connection needs re-authorization, is
 accepted and stays Queued in the outbox with the reason on the order (`exact_message`);
 its `waiting_since` keeps every worker from trying it. Authorizing Salesdesk again calls
-`outbox_resume`, which makes all of the company's waiting orders due and enqueues them.
+`outbox_resume`, which makes all of the company's waiting orders due (`order_due`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from salesdesk.api.changes import version_next
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
+from salesdesk.orders.signals import order_due_on_commit
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 RESUMED = "The connection to Exact Online is ready again: sending the order."
@@ -75,7 +76,7 @@ def outbox_resume(*, company: Company, now: datetime | None = None) -> int:
             OrderEvent(order_id=pk, status=Order.Status.QUEUED, message=RESUMED, at=now)
             for pk in ids
         )
-        transaction.on_commit(lambda: _enqueue_sends(ids))
+        order_due_on_commit(order_ids=ids)
     return len(ids)
 
 
@@ -103,11 +104,3 @@ def _withdrawable(company_id: int, order_id: int):
         lease_token__isnull=True,
         exact_may_have_it=False,
     )
-
-
-def _enqueue_sends(order_ids: list[int]) -> None:
-    # Late import: the integration app imports this one.
-    from salesdesk.integration.order_tasks import order_send_enqueue
-
-    for order_id in order_ids:
-        order_send_enqueue(order_id=order_id)

@@ -55,3 +55,16 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.identifier} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ChangeCounter(models.Model):
+    """The last change sequence number handed out per company (see salesdesk/tenants/changes.py)."""
+
+    company = models.OneToOneField(Company, on_delete=models.CASCADE, related_name="+")
+    last_version = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "api_changecounter"  # created by the api app, which held it before
+
+    def __str__(self) -> str:
+        return f"{self.company_id}: {self.last_version}"

@@ -7,6 +7,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,9 +32,10 @@ def _client_ip(request: HttpRequest) -> str | None:
 def _next_url(request: HttpRequest, slug: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    if allowed and target.startswith(f"/{slug}/"):
+    home_url = reverse("company-home", kwargs={"company": slug})
+    if allowed and target.startswith(home_url):
         return target
-    return f"/{slug}/"
+    return home_url
 
 
 def _check_password(user, password: str) -> bool:
@@ -69,15 +71,15 @@ def login_view(request: HttpRequest, company: str) -> HttpResponse:
 @require_POST
 def logout_view(request: HttpRequest, company: str) -> HttpResponse:
     logout(request)
-    return redirect(f"/{company}/login")
+    return redirect("login", company=company)
 
 
 @company_view
 def home(request: HttpRequest) -> HttpResponse:
     slug = request.company.slug
     if request.membership.is_admin:
-        return redirect(f"/{slug}/settings/installation")
-    return redirect(f"/{slug}/customers/")
+        return redirect("settings-installation", company=slug)
+    return redirect("customer_list", company=slug)
 
 
 @company_view(admin_only=True)
@@ -91,7 +93,7 @@ def users_view(request: HttpRequest) -> HttpResponse:
             form.add_error("username", "This username is taken: choose another one.")
         else:
             messages.success(request, f"User {form.cleaned_data['username']} was added.")
-            return redirect(f"/{request.company.slug}/settings/users")
+            return redirect("settings-users", company=request.company.slug)
     members = membership_list(company=request.company)
     context = {"form": form, "members": members, "tab": "users"}
     return render(request, "tenants/users.html", context)

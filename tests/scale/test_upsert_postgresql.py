@@ -1,5 +1,5 @@
 """The sync's bulk upsert on PostgreSQL, where a page travels as one JSON document
-(salesdesk/catalog/upsert.py): every kind of value comes back exactly as written."""
+(salesdesk/synced/upsert.py): every kind of value comes back exactly as written."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from salesdesk.api import selectors
@@ -15,7 +15,8 @@ from salesdesk.api.routes.paging import After, Limit, keyset
 from salesdesk.api.schemas import ItemOut, ItemPage, PriceOut, Problem, Problems, Text
 from salesdesk.catalog.models import Item
 from salesdesk.catalog.pricing import NoPriceError, price_quote
-from salesdesk.catalog.selectors import ItemFilters, item_search
+from salesdesk.catalog.selectors import ItemFilters, item_picture_open, item_search
+from salesdesk.tenants.access import first_or_404
 
 router = Router(tags=["catalog"])
 ERRORS = {401: Problem, 404: Problem, 422: Problems}
@@ -51,21 +52,13 @@ def item_list(request, query: Query[ItemQuery]):
 @router.get("/items/{item_id}", response={200: ItemOut, **ERRORS})
 def item_detail(request, item_id: uuid.UUID):
     rows = ITEM.records(Item.objects.filter(company=request.company, exact_id=item_id))
-    if not rows:
-        raise Http404("No such item")
-    return rows[0]
+    return first_or_404(rows, what="item")
 
 
 @router.get("/items/{item_id}/picture", response={200: None, **ERRORS})
 def item_picture(request, item_id: uuid.UUID):
     """The item's picture as stored by Salesdesk (the `picture_url` of the item)."""
-    item = selectors.item_by_id(company=request.company, exact_id=item_id)
-    if item is None or not item.picture:
-        raise Http404("No picture")
-    try:
-        return FileResponse(item.picture.open("rb"))
-    except FileNotFoundError as missing:
-        raise Http404("No picture") from missing
+    return FileResponse(item_picture_open(company=request.company, exact_id=item_id))
 
 
 @router.get("/items/{item_id}/price", response={200: PriceOut, **ERRORS})
@@ -73,13 +66,9 @@ def item_price(request, item_id: uuid.UUID, query: Query[PriceQuery]):
     """The price for a customer and quantity by the rules of the Price lists page (today)."""
     company = request.company
     item = selectors.item_by_id(company=company, exact_id=item_id)
-    if item is None:
-        raise Http404("No such item")
     customer = None
     if query.customer_id is not None:
-        customer = selectors.customer_by_id(company=company, exact_id=query.customer_id)
-        if customer is None:
-            raise Http404("No such customer")
+        customer = selectors.customer_get(company=company, exact_id=query.customer_id)
     try:
         quote = price_quote(company=company, customer=customer, item=item, quantity=query.quantity)
     except NoPriceError:

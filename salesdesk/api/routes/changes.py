@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from ninja import Field, Query, Router, Schema
 
-from salesdesk.api.api_json import json_default
 from salesdesk.api.feed import PAGE_DEFAULT, PAGE_MAX, changes_page
+from salesdesk.api.json_decimals import json_default
 from salesdesk.api.schemas import ChangesOut, Problem, Problems
 
 router = Router(tags=["changes"])

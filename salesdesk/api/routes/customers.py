@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from salesdesk.api.records import CUSTOMER
@@ -13,6 +12,7 @@ from salesdesk.api.routes.paging import After, Limit, keyset
 from salesdesk.api.schemas import CustomerOut, CustomerPage, Problem, Problems, Text
 from salesdesk.customers.models import Customer
 from salesdesk.customers.selectors import CustomerFilters, customer_search
+from salesdesk.tenants.access import first_or_404
 
 router = Router(tags=["customers"])
 ERRORS = {401: Problem, 404: Problem, 422: Problems}
@@ -35,6 +35,4 @@ def customer_list(request, query: Query[CustomerQuery]):
 @router.get("/customers/{customer_id}", response={200: CustomerOut, **ERRORS})
 def customer_detail(request, customer_id: uuid.UUID):
     rows = CUSTOMER.records(Customer.objects.filter(company=request.company, exact_id=customer_id))
-    if not rows:
-        raise Http404("No such customer")
-    return rows[0]
+    return first_or_404(rows, what="customer")

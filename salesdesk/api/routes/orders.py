@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from ninja import Field, Header, Query, Router, Schema
 
 from salesdesk.api import selectors
@@ -64,7 +64,5 @@ def order_list(request, query: Query[OrderQuery]):
 @router.get("/orders/{number}", response={200: OrderOut, **ERRORS})
 def order_detail(request, number: Annotated[str, Field(max_length=64)]):
     order = selectors.rep_order_get(company=request.company, user=request.user, number=number)
-    if order is None:
-        raise Http404("No such order")
     return order_records(selectors.rep_orders(company=request.company, user=request.user)
                          .filter(pk=order.pk))[0]  # fmt: skip

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from salesdesk.catalog.csv_export import csv_response
 from salesdesk.catalog.forms import ItemListForm
-from salesdesk.catalog.keyset import sorted_like_pages
-from salesdesk.catalog.list_links import export_query, pager_links, sort_links
 from salesdesk.catalog.pricing import price_list_prices_for_item
 from salesdesk.catalog.selectors import (
     ITEM_SORTS,
@@ -19,10 +16,14 @@ from salesdesk.catalog.selectors import (
     item_groups,
     item_last_synced,
     item_list,
+    item_picture_open,
     item_prices_for_item,
     item_search,
 )
 from salesdesk.catalog.vat import vat_code_for_item
+from salesdesk.lists.csv_export import csv_response
+from salesdesk.lists.keyset import sorted_like_pages
+from salesdesk.lists.list_links import export_query, pager_links, sort_links
 from salesdesk.tenants.access import company_view
 
 CSV_HEADER = [
@@ -72,8 +73,6 @@ def item_export_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def item_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     item = item_get(company=request.company, exact_id=exact_id)
-    if item is None:
-        raise Http404("No such item")
     context = {
         "item": item,
         "list_prices": price_list_prices_for_item(company=request.company, item=item),
@@ -88,13 +87,7 @@ def item_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
 @company_view
 def item_picture_view(request: HttpRequest, exact_id: uuid.UUID) -> FileResponse:
     """The stored picture; served through the company check (it is the company's data)."""
-    item = item_get(company=request.company, exact_id=exact_id)
-    if item is None or not item.picture:
-        raise Http404("No picture")
-    try:
-        picture = item.picture.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("No picture") from missing
+    picture = item_picture_open(company=request.company, exact_id=exact_id)
     response = FileResponse(picture)
     response["Cache-Control"] = "private, max-age=3600"
     return response

@@ -9,10 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from salesdesk.catalog.csv_export import csv_response
 from salesdesk.catalog.forms import PriceCalculatorForm, PriceLineListForm
-from salesdesk.catalog.keyset import sorted_like_pages
-from salesdesk.catalog.list_links import pager_links, sort_links
 from salesdesk.catalog.pricing import NoPriceError, price_quote
 from salesdesk.catalog.selectors import (
     LINE_SORTS,
@@ -23,6 +20,9 @@ from salesdesk.catalog.selectors import (
     price_list_list,
     price_list_periods,
 )
+from salesdesk.lists.csv_export import csv_response
+from salesdesk.lists.keyset import sorted_like_pages
+from salesdesk.lists.list_links import pager_links, sort_links
 from salesdesk.tenants.access import company_view
 
 
@@ -55,8 +55,6 @@ def price_list_index_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def price_list_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     price_list = price_list_get(company=request.company, exact_id=exact_id)
-    if price_list is None:
-        raise Http404("No such price list")
     periods = price_list_periods(company=request.company, price_list=price_list)
     form = PriceLineListForm(request.GET, periods=periods)
     period = _chosen_period(periods, form.value("period"))
@@ -97,8 +95,6 @@ def _chosen_period(periods, period_id):
 @company_view
 def price_list_export_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
     price_list = price_list_get(company=request.company, exact_id=exact_id)
-    if price_list is None:
-        raise Http404("No such price list")
     periods = price_list_periods(company=request.company, price_list=price_list)
     form = PriceLineListForm(request.GET, periods=periods)
     period = _chosen_period(periods, form.value("period"))

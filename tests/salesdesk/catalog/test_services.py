@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from salesdesk.catalog import services, upsert
+from salesdesk.catalog import services
 from salesdesk.catalog.models import Item, ItemPrice
 from tests.salesdesk.factories import make_company
 
@@ -40,25 +40,6 @@ def test_upsert_creates_then_updates_in_a_few_queries():
     services.item_upsert_many(company=other, rows=[_item(ids[0], "OTHER")])
     assert Item.objects.get(company=company, exact_id=ids[0]).code == "B"
     assert Item.objects.filter(company=other).count() == 1
-
-
-@pytest.mark.django_db
-def test_on_sqlite_upsert_splits_a_page_over_statements_when_it_wants_fewer_parameters(
-    monkeypatch,
-):
-    company, other = make_company(), make_company()
-    ids = [uuid.uuid4() for _ in range(20)]
-    services.item_upsert_many(company=other, rows=[_item(ids[0], "THEIRS")])
-    monkeypatch.setattr(upsert, "_MAX_ROWS_PER_STATEMENT", 7)  # 20 rows: 3 statements
-    with CaptureQueriesContext(connection) as queries:
-        first = services.item_upsert_many(company=company, rows=[_item(i, "A") for i in ids])
-    inserts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "catalog_item"')]
-    assert [sql.count("), (") + 1 for sql in inserts] == [7, 7, 6]
-    assert (first.created, first.updated) == (20, 0)
-    again = services.item_upsert_many(company=company, rows=[_item(i, "B") for i in ids])
-    assert (again.created, again.updated) == (0, 20)
-    assert set(Item.objects.filter(company=company).values_list("code", flat=True)) == {"B"}
-    assert Item.objects.get(company=other).code == "THEIRS"
 
 
 @pytest.mark.django_db

@@ -9,10 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from salesdesk.api.changes import version_latest
 from salesdesk.catalog.models import Item, VatCode
 from salesdesk.catalog.services import item_upsert_many
 from salesdesk.catalog.vat import item_rows_with_vat, vat_code_upsert_many, vat_rates
+from salesdesk.tenants.changes import version_latest
 from tests.salesdesk.catalog.factories import make_item
 from tests.salesdesk.factories import make_company, make_user
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -22,6 +23,7 @@ from salesdesk.orders.services import (
     order_mark_manual,
     order_submit,
 )
+from salesdesk.orders.signals import order_due
 from salesdesk.orders.waiting import outbox_resume, outbox_wait
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.orders.factories import make_customer, make_item, make_order
@@ -143,14 +145,23 @@ def test_numbers_are_per_company_and_unique_across_companies(company):
     assert theirs.number == "SD-other-000001"
 
 
-def test_submit_puts_the_order_in_the_outbox_and_enqueues_after_commit(
-    company, django_capture_on_commit_callbacks, monkeypatch
+@pytest.fixture
+def due() -> Iterator[list[int]]:
+    """The order ids announced through `order_due` (the integration enqueues their sends)."""
+    announced: list[int] = []
+
+    def receiver(sender, *, order_id, **kwargs):
+        announced.append(order_id)
+
+    order_due.connect(receiver, dispatch_uid="test-order-due")
+    yield announced
+    order_due.disconnect(dispatch_uid="test-order-due")
+
+
+def test_submit_puts_the_order_in_the_outbox_and_announces_it_after_commit(
+    company, django_capture_on_commit_callbacks, due
 ):
-    sent = []
-    monkeypatch.setattr(
-        "salesdesk.integration.order_tasks.order_send_enqueue",
-        lambda *, order_id, at=None: sent.append(order_id),
-    )
+    sent = due
     order = make_order(company=company)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         order_submit(order=order)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from salesdesk.catalog.templatetags.amounts import percent, price, quantity
+from salesdesk.lists.templatetags.amounts import percent, price, quantity
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from contextlib import contextmanager
 
 from django.db.models import QuerySet
 
-from salesdesk.api.changes import version_next
-from salesdesk.catalog.models import VolumeDiscount
+from salesdesk.catalog.models import PriceList, VolumeDiscount
+from salesdesk.catalog.signals import price_lists_shown_changed
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 PRICE_LIST_SHOWN = ("code", "description", "active")
@@ -37,10 +38,9 @@ def shown_changes_follow(
 
 
 def price_lists_touch(*, company: Company, pks: list[int]) -> None:
-    from salesdesk.customers.models import Customer  # customers link to price lists
-
     version = version_next(company=company)
-    Customer.objects.filter(company=company, price_list_id__in=pks).update(row_version=version)
+    # Customers link to price lists; the customers app, above this one, touches them.
+    price_lists_shown_changed.send(PriceList, company=company, pks=pks, version=version)
     lines = VolumeDiscount.objects.filter(company=company, period__price_list_id__in=pks)
     lines.update(row_version=version)
 

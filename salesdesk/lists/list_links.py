@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from salesdesk.catalog.keyset import KeysetPage
+from salesdesk.lists.keyset import KeysetPage
 
 PAGING = ("after", "before", "last", "page")
 

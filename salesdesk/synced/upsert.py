@@ -26,8 +26,9 @@ from typing import Any
 import orjson
 from django.db import connections, models, router, transaction
 
-from salesdesk.api.changes import version_next
-from salesdesk.catalog.text_search import TextBulk, TextIndex
+from salesdesk.lists.text_search import TextBulk, TextIndex
+from salesdesk.synced.deactivate import versioned
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 Row = dict[str, Any]
@@ -58,14 +59,14 @@ def exact_upsert_many(
     Every field present in the rows, and in `extra` (the same values for every row, such
     as `synced_at`), is written; missing fields of new rows get their defaults. Keys are
     field names or attnames (`item_id`). The same exact_id twice keeps the last row.
-    Versioned models get one new `row_version` for the call (salesdesk/api/changes.py).
+    Versioned models get one new `row_version` for the call (salesdesk/tenants/changes.py).
     `text`: the model's search index, refreshed in bulk for new rows and changed text.
     """
     unique = {row["exact_id"]: row for row in rows}
     if not unique:
         return UpsertResult()
     extra = dict(extra or {})
-    if _versioned(model):  # the reps' delta feed sees every write
+    if versioned(model):  # the reps' delta feed sees every write
         extra["row_version"] = version_next(company=company)
     connection = connections[router.db_for_write(model)]
     plan = _upsert_plan(model, tuple(next(iter(unique.values()))), extra, connection)
@@ -306,10 +307,6 @@ def _datetime_text(value: Any, *, tz, slow: Prep) -> Any:
     if type(value) is datetime and value.tzinfo is not None:
         return str(value.astimezone(tz).replace(tzinfo=None))
     return slow(value)
-
-
-def _versioned(model: type[models.Model]) -> bool:
-    return any(field.name == "row_version" for field in model._meta.concrete_fields)
 
 
 def exact_pks(

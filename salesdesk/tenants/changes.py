@@ -17,8 +17,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F
 
-from salesdesk.api.models import ChangeCounter
-from salesdesk.tenants.models import Company
+from salesdesk.tenants.models import ChangeCounter, Company
 
 
 def versions_next(*, company: Company | int, count: int = 1) -> range:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from salesdesk.catalog.keyset import PageRequest
+from salesdesk.lists.keyset import PageRequest
 
 YES_NO = [("", "All"), ("yes", "Yes"), ("no", "No")]
 

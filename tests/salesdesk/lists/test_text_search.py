@@ -6,8 +6,8 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from salesdesk.catalog import services
 from salesdesk.catalog.models import Item
 from salesdesk.catalog.selectors import ITEM_TEXT, ItemFilters, item_search
-from salesdesk.catalog.text_search import AUTOMERGE
 from salesdesk.customers.selectors import CUSTOMER_TEXT
+from salesdesk.lists.text_search import AUTOMERGE
 from tests.salesdesk.catalog.factories import make_item
 from tests.salesdesk.factories import make_company
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from salesdesk.api.changes import version_next, versions_next
 from salesdesk.orders.services import order_submit
+from salesdesk.tenants.changes import version_next, versions_next
 from tests.salesdesk.factories import make_company
 from tests.salesdesk.orders.factories import make_order
 
