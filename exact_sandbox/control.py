@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import orjson
 
+from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
 from .http import Request, Response, json_response
 from .seed import reseed_state, reset_state
 from .state import SandboxState
@@ -38,6 +39,7 @@ INDEX = {
     '"error_block", "fault_timeout_seconds"} (any subset)',
     "GET /_sandbox/stats": "calls per division and path, tokens issued/refreshed, orders",
     "POST /_sandbox/stats/reset": "zero the call counters",
+    **LEDGER_INDEX,
 }
 
 
@@ -136,6 +138,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "settings"): _settings,
     ("GET", "stats"): lambda state, body: stats_json(state),
     ("POST", "stats/reset"): _reset_stats,
+    **LEDGER_ROUTES,
 }
 
 

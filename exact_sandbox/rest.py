@@ -20,9 +20,9 @@ from .resources import accounts, items, sales_orders
 from .resources.catalog import ENDPOINTS, Endpoint
 from .resources.collection import read_collection
 from .resources.context import CallContext
-from .resources.divisions import divisions_table
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.sync_feed import read_sync
+from .resources.tables import table_for
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
 from .webhooks.subscriptions import handle_subscriptions
 
@@ -81,8 +81,7 @@ def _dispatch(state, req: RestRequest) -> Response:
 
 def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Response:
     options = parse_options(ctx.req.query)
-    # system/Divisions has no stored table: it is built per call from the user's divisions.
-    table = getattr(ctx.division, endpoint.table) if endpoint.table else divisions_table(ctx)
+    table = table_for(ctx, endpoint)  # system/Divisions and read/ lists are built per call
     if count:
         return count_rows(table, endpoint, options)
     if key is not None and nav:
