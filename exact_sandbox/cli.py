@@ -52,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID:SECRET:REDIRECT_PREFIX",
         help="register another app (repeatable); split at the first two colons",
     )
-    add("--error-block", action="store_true", help="block a key for 1 h after 10 errors in an hour")
+    add(
+        "--error-block",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="block a key for 1 h after 10 errors in an hour (on by default, as at Exact)",
+    )
     add("--verbose", action="store_true", help="log every request")
     return parser
 

@@ -94,7 +94,7 @@ class SandboxConfig:
     minutely_limit: int = 60
     daily_limit: int = 5000
     fault_rate: float = 0.0
-    error_block: bool = False
+    error_block: bool = True  # on, as at Exact (spec §2.1); tests that need more errors turn it off
     fault_timeout_seconds: float = 65.0
     clients: list[ClientApp] = field(default_factory=lambda: [demo_app()])
     users: list[SandboxUser] = field(default_factory=default_users)

@@ -39,6 +39,7 @@ INDEX = {
     '"error_block", "fault_timeout_seconds"} (any subset)',
     "GET /_sandbox/stats": "calls per division and path, tokens issued/refreshed, orders",
     "POST /_sandbox/stats/reset": "zero the call counters",
+    "POST /_sandbox/errors/reset": "forget the errors counted for the 10-errors-an-hour block",
     **LEDGER_INDEX,
 }
 
@@ -120,6 +121,11 @@ def _reseed(state: SandboxState, body: dict) -> dict:
     }
 
 
+def _reset_errors(state: SandboxState, body: dict) -> dict:
+    state.errors.clear()
+    return {"errors": "cleared", "error_block": state.config.error_block}
+
+
 Handler = Callable[[SandboxState, dict], dict]
 ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", ""): lambda state, body: INDEX,
@@ -138,6 +144,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "settings"): _settings,
     ("GET", "stats"): lambda state, body: stats_json(state),
     ("POST", "stats/reset"): _reset_stats,
+    ("POST", "errors/reset"): _reset_errors,
     **LEDGER_ROUTES,
 }
 

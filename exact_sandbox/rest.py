@@ -21,6 +21,7 @@ from .resources.catalog import ENDPOINTS, Endpoint
 from .resources.collection import read_collection
 from .resources.context import CallContext
 from .resources.entity import count_rows, read_entity, read_navigation
+from .resources.order_line_post import post_order_line
 from .resources.sync_feed import read_sync
 from .resources.tables import table_for
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
@@ -28,7 +29,8 @@ from .webhooks.subscriptions import handle_subscriptions
 
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
-         "salesorder/salesorders": sales_orders.post_sales_order}  # fmt: skip
+         "salesorder/salesorders": sales_orders.post_sales_order,
+         "salesorder/salesorderlines": post_order_line}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
                   "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip
