@@ -111,6 +111,9 @@ def _reset_stats(state: SandboxState, body: dict) -> dict:
 
 
 def _reseed(state: SandboxState, body: dict) -> dict:
+    for name in ("warehouses", "history_months", "history_lines_per_customer"):
+        if name in body:
+            setattr(state.config, name, int(body[name]))
     reseed_state(
         state, **{k: int(v) for k, v in body.items() if k in ("seed", "items", "customers")}
     )

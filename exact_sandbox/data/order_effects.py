@@ -13,8 +13,8 @@ from .order_status import CANCELLED, header_status, line_status
 from .stock import stock_shift
 
 
-def order_posted(division: DivisionData, order: dict, lines: list[dict], now: float) -> None:
-    """Fill the status fields of a new order and plan its quantities out of stock.
+def order_posted(order: dict, lines: list[dict]) -> None:
+    """Fill the status fields of a new order and its lines (all Open).
 
     Called before the rows are stored, so the order and lines keep one Timestamp each.
     """
@@ -35,3 +35,14 @@ def order_stock_planned(division: DivisionData, order: dict, now: float, *, sign
             stock_shift(
                 division, line["Item"], order["WarehouseID"], now, planned_out=sign * open_quantity
             )
+
+
+def line_added(division: DivisionData, order: dict, line: dict, now: float) -> dict:
+    """Status fields of a line added to an order, its planned-out stock; the header's statuses.
+
+    Called before the line is stored; returns the header status fields to write."""
+    line.update(line_status(line["Quantity"], 0.0, 0.0))
+    stock_shift(division, line["Item"], order["WarehouseID"], now, planned_out=line["Quantity"])
+    lines = division.sales_order_lines
+    others = [lines.rows[key] for key in lines.lookup("OrderID", order["OrderID"]) or ()]
+    return header_status([*others, line])

@@ -12,6 +12,7 @@ from .division import DivisionData
 from .reference_lists import seed_reference_lists
 from .seed_crm import seed_crm
 from .seed_history import seed_history
+from .seed_payables import seed_payables
 from .seed_stock import seed_stock
 
 
@@ -29,4 +30,6 @@ def seed_ledger(
     seed_reference_lists(division, rng, warehouses, now)
     seed_crm(division, rng, now)
     seed_history(division, rng, now, months=history_months, lines_per_customer=lines_per_customer)
+    if history_months > 0:
+        seed_payables(division, rng, now, history_months)
     seed_stock(division, rng, now)

@@ -16,6 +16,7 @@ from .seed_crm import main_delivery_address
 
 DAY = 86_400.0
 FAVOURITES = 8
+RECENT = 14 * DAY
 
 
 def order_plan(
@@ -40,7 +41,9 @@ def order_plan(
                 for _ in range(count)
             ]
             lines = [(item, float(1 + int(rand() * 24))) for item in chosen]
-            plan.append((now - 3600.0 - rand() * span, account, lines))
+            # One order in ten is from the last two weeks: some are still open or partial.
+            ago = rand() * (RECENT if rand() < 0.1 else span)
+            plan.append((now - 3600.0 - ago, account, lines))
     plan.sort(key=lambda entry: entry[0])
     return plan
 

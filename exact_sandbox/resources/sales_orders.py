@@ -48,7 +48,7 @@ def post_sales_order(ctx: CallContext, endpoint: Endpoint) -> Response:
     lines = build_lines(ctx, order, lines_in)
     total = round(sum(line["AmountFC"] for line in lines), 2)
     order.update(AmountDC=total, AmountFC=total, AmountFCExclVat=total)
-    order_posted(division, order, lines, ctx.now)
+    order_posted(order, lines)
     ts = division.next_timestamp()
     order.update(_ts=ts, Timestamp=str(ts), ID=order["OrderID"])  # ID: for the sync feed
     division.sales_orders.insert(order)
