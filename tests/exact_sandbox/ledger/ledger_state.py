@@ -35,4 +35,4 @@ def sync_all(state, path: str, select: str, after: int = 1, division: int = DIVI
 
 
 def highest(rows: list[dict]) -> int:
-    return max(int(row["Timestamp"]) for row in rows)
+    return max((int(row["Timestamp"]) for row in rows), default=1)
