@@ -95,8 +95,14 @@ def test_planned_out_stock_is_the_open_quantity_of_the_orders(division):
     assert sum(open_quantity.values()) > 0
 
 
-def test_customers_have_addresses_and_a_main_contact(division):
+def test_customers_have_addresses_a_main_contact_and_an_account_manager(division):
     contacts = {row["ID"]: row for row in division.contacts}
+    managers = {account["AccountManager"] for account in division.accounts}
+    assert len(managers) > 1 and None not in managers
+    for order in division.sales_orders:
+        account = division.accounts.rows[order["OrderedBy"]]
+        assert order["Salesperson"] == account["AccountManager"]
+        assert order["OrderedByContactPerson"] == account["MainContact"]
     for account in division.accounts:
         types = Counter(
             row["Type"] for row in division.addresses if row["Account"] == account["ID"]
