@@ -9,7 +9,7 @@ from exact_sandbox.webhooks.hub import hub_for
 from tests.exact_sandbox.test_webhooks import Receiver, subscribe
 from tests.sandbox_fixtures import api_headers
 
-from .ledger_state import DIVISION, highest, sync_all
+from .ledger_state import DIVISION, assert_consistent, highest, sync_all
 
 POSITIONS = "sync/Inventory/StockPositions"
 
@@ -135,6 +135,7 @@ def test_deletions_land_in_sync_deleted_with_their_entity_types(
     assert division.accounts.rows[account["ID"]]["MainContact"] is None
     feed = sync_all(sandbox_state, "sync/SalesInvoice/SalesInvoices", "InvoiceID")
     assert invoice["InvoiceID"] not in {row["InvoiceID"] for row in feed}
+    assert_consistent(division)
 
 
 def test_an_order_posted_by_salesdesk_shows_in_the_feeds_open_with_its_stock_planned(
@@ -176,6 +177,7 @@ def test_an_order_posted_by_salesdesk_shows_in_the_feeds_open_with_its_stock_pla
     mine = [line for line in lines if line["OrderID"] == order_id]
     assert [(m["Status"], m["DeliveryStatusDescription"]) for m in mine] == [(OPEN, "Open")]
     assert _position(division, "ART-000004", "1")["PlanningOut"] == planned + 3
+    assert_consistent(division)
 
 
 def test_stock_for_an_item_new_to_a_warehouse_makes_its_position(

@@ -9,7 +9,7 @@ from exact_sandbox.data.order_status import CANCELLED, COMPLETE, OPEN, PARTIAL, 
 from exact_sandbox.odata.values import date_ms
 from tests.exact_sandbox.data.rest_calls import EPOCH, make_state
 
-from .ledger_state import DIVISION, history_state
+from .ledger_state import DIVISION, assert_consistent, history_state
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +28,7 @@ def test_every_order_line_has_the_quantities_of_its_deliveries_and_invoices(divi
         assert line["QuantityInvoiced"] == invoiced[line["ID"]]
         assert line["QuantityInvoiced"] <= line["QuantityDelivered"] <= line["Quantity"]
     assert len(division.sales_order_lines) > 300  # ~10 lines a customer
+    assert_consistent(division)
 
 
 def test_header_statuses_follow_the_lines_and_every_status_occurs(division):
