@@ -183,3 +183,19 @@ def test_document_lines_are_deferred_expandable_and_navigable(state, path, key, 
     bulk = "bulk/" + BULK_OF[path]
     status, _ = call(state, bulk, {"$select": key, "$expand": nav})
     assert status == 400
+
+
+def test_whitelisting_bulk_endpoints_refuse_filters_on_other_fields(state):
+    account = state.divisions[DIVISION].accounts.keys[0]
+    allowed = {"$select": "ID,Type", "$filter": f"Account eq guid'{account}' and Type eq 4"}
+    status, body = call(state, "bulk/CRM/Addresses", allowed)
+    assert status == 200 and rows_of(body)
+
+    status, body = call(
+        state, "bulk/CRM/Addresses", {"$select": "ID", "$filter": "City eq 'Breda'"}
+    )
+
+    assert status == 400
+    assert "not supported: City" in body["error"]["message"]["value"]
+    plain = call(state, "crm/Addresses", {"$select": "ID", "$filter": "City eq 'Breda'"})
+    assert plain[0] == 200
