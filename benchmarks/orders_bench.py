@@ -38,7 +38,7 @@ def setup_django(var_dir: str) -> None:
 def prepare(state, handle, orders: int, lines: int, slug: str):
     """A connected company with real customers and items, and `orders` submitted orders."""
     from exact_sandbox.app import make_app
-    from salesdesk.integration.connection import exact_client_for
+    from salesdesk.integration.connection.clients import exact_client_for
     from salesdesk.orders.lines import LineInput
     from salesdesk.orders.services import OrderHeader, order_create, order_submit
     from salesdesk.tenants.models import Company
@@ -73,7 +73,7 @@ def run(args, *, fault_rate: float, drops: int, slug: str) -> dict:
     from exact_sandbox.config import SandboxConfig
     from exact_sandbox.seed import build_state
     from exact_sandbox.server import serve_in_thread
-    from salesdesk.integration.order_tasks import outbox_drain
+    from salesdesk.integration.order_push.tasks import outbox_drain
     from salesdesk.orders.models import Order
 
     state = build_state(SandboxConfig(items=500, customers=300, seed=11), SandboxClock())

@@ -63,7 +63,7 @@ def clear_round(companies, state) -> None:
 
 def run_round(companies, state, workers: int) -> dict:
     from salesdesk.integration.models import SyncRun
-    from salesdesk.integration.sync.service import sync_request
+    from salesdesk.integration.sync.services import sync_request
     from tests.scale.support import Workers, wait_for
 
     clear_round(companies, state)

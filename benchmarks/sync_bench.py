@@ -57,7 +57,7 @@ def _add_wait(started: float) -> None:
 
 @contextlib.contextmanager
 def timed_ahead():
-    from exact_client.exchange import Exchange
+    from exact_client import Exchange
 
     join = Exchange.join
 
@@ -98,10 +98,10 @@ def connect(slug: str, sandbox_url: str):
 
 def sync_all(company, entities=ENTITIES) -> tuple[float, float, list]:
     """Run each entity in the foreground; (wall seconds, seconds waiting, runs)."""
-    from salesdesk.integration.connection import exact_client_for
+    from salesdesk.integration.connection.clients import exact_client_for
     from salesdesk.integration.models import SyncRun
     from salesdesk.integration.sync import runs
-    from salesdesk.integration.sync.service import sync_execute
+    from salesdesk.integration.sync.services import sync_execute
 
     TimedTransport.waited = 0.0
     client = exact_client_for(company=company, http=httpx.Client(transport=TimedTransport()))
@@ -174,7 +174,7 @@ def small_figures(rows_out: list) -> None:
 
 
 def pictures_pass(company) -> tuple[float, float, object]:
-    from salesdesk.integration.connection import exact_client_for
+    from salesdesk.integration.connection.clients import exact_client_for
     from salesdesk.integration.models import SyncRun
     from salesdesk.integration.sync import runs
     from salesdesk.integration.sync.pictures import pictures_execute

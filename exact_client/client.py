@@ -9,10 +9,11 @@ from typing import Any
 
 import httpx
 
-from . import catalog
+from . import endpoints
 from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
+from .outgoing_http import http_client
 from .paging import Page, iterate_pages
 from .rate_gate import RateGate
 from .requestor import Requestor, RetryPolicy
@@ -47,7 +48,7 @@ class ExactClient:
         self.base_url = normalize_base_url(base_url)
         self.division = division
         self._owns_http = http is None
-        self.http = http or httpx.Client(timeout=timeout)
+        self.http = http or http_client(timeout=timeout)
         self.tokens = TokenManager(store, app, self.http, clock, sleep)
         self._requestor = Requestor(
             base_url=self.base_url,
@@ -62,19 +63,19 @@ class ExactClient:
             retry=retry,
         )
         api = f"{self.base_url}/api/v1/{division}"
-        self.items = Resource(self._requestor, api, catalog.ITEMS)
-        self.accounts = Resource(self._requestor, api, catalog.ACCOUNTS)
-        self.price_lists = Resource(self._requestor, api, catalog.PRICE_LISTS)
-        self.price_list_periods = Resource(self._requestor, api, catalog.PRICE_LIST_PERIODS)
-        self.volume_discounts = Resource(self._requestor, api, catalog.VOLUME_DISCOUNTS)
-        self.item_prices = Resource(self._requestor, api, catalog.ITEM_PRICES)
-        self.sales_orders = SalesOrders(self._requestor, api, catalog.SALES_ORDERS)
-        self.deleted = Resource(self._requestor, api, catalog.DELETED)
-        self.vat_codes = Resource(self._requestor, api, catalog.VAT_CODES)
-        self.division_list = Resource(self._requestor, api, catalog.DIVISIONS)
+        self.items = Resource(self._requestor, api, endpoints.ITEMS)
+        self.accounts = Resource(self._requestor, api, endpoints.ACCOUNTS)
+        self.price_lists = Resource(self._requestor, api, endpoints.PRICE_LISTS)
+        self.price_list_periods = Resource(self._requestor, api, endpoints.PRICE_LIST_PERIODS)
+        self.volume_discounts = Resource(self._requestor, api, endpoints.VOLUME_DISCOUNTS)
+        self.item_prices = Resource(self._requestor, api, endpoints.ITEM_PRICES)
+        self.sales_orders = SalesOrders(self._requestor, api, endpoints.SALES_ORDERS)
+        self.deleted = Resource(self._requestor, api, endpoints.DELETED)
+        self.vat_codes = Resource(self._requestor, api, endpoints.VAT_CODES)
+        self.division_list = Resource(self._requestor, api, endpoints.DIVISIONS)
         self.pictures = Pictures(self._requestor)
         self.webhook_subscriptions = WebhookSubscriptions(
-            self._requestor, api, catalog.WEBHOOK_SUBSCRIPTIONS
+            self._requestor, api, endpoints.WEBHOOK_SUBSCRIPTIONS
         )
 
     @property
@@ -85,9 +86,9 @@ class ExactClient:
     def me(self) -> dict[str, Any]:
         """The authorized user (`/api/v1/current/Me`: no division, not rate-limited, §4.1)."""
         url = f"{self.base_url}/api/v1/current/Me"
-        params = {"$select": ",".join(catalog.ME_SELECT)}
+        params = {"$select": ",".join(endpoints.ME_SELECT)}
         fetch = lambda u, p: self._requestor.get_json(u, p, gated=False)  # noqa: E731
-        page = next(iterate_pages(fetch, url, params, catalog.ME_INT64))
+        page = next(iterate_pages(fetch, url, params, endpoints.ME_INT64))
         if not page.rows:
             raise TransportError("Exact Online returned no current user")
         return page.rows[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import random
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -14,6 +13,7 @@ from typing import Any
 import httpx
 import orjson
 
+from .backoff import Backoff
 from .errors import AuthError, ExactError, ServerError, TransportError
 from .exchange import Exchange, PendingGet
 from .origin import on_own_origin
@@ -35,8 +35,9 @@ class RetryPolicy:
 
     def delay(self, failures: int) -> float:
         """Exponential backoff with jitter for the `failures`-th failure (1-based)."""
-        backoff = min(self.max_delay, self.base_delay * 2 ** (failures - 1))
-        return backoff + random.uniform(0, self.base_delay)
+        return Backoff(base=self.base_delay, cap=self.max_delay, jitter=self.base_delay).delay(
+            failures
+        )
 
 
 class Requestor:

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from . import values
-from .catalog import Endpoint
+from .endpoints import Endpoint
 from .errors import NoSuchEndpoint, NotFound, ServerError, TransportError
 from .paging import Page, Shape, iterate_pages, page_from_payload, page_reader
 from .requestor import Requestor

@@ -18,9 +18,9 @@ from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
 from .resources.bulk_filters import refuse_unlisted_filters
-from .resources.catalog import ENDPOINTS, Endpoint
 from .resources.collection import read_collection
 from .resources.context import CallContext
+from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
 from .resources.sync_feed import read_sync

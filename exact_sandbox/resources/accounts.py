@@ -7,8 +7,8 @@ from ..data.division import DivisionData, new_guid
 from ..data.seed_accounts import account_code
 from ..http import Response
 from ..odata.errors import bad_request
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .entity import find_row
 from .payload import coerce_fields, read_body
 from .writes import created, no_content

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..odata.errors import bad_request
 from ..odata.filter_parser import fields_in
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
+from .endpoints import Endpoint
 
 ALLOWED = {
     "bulk/CRM/Addresses": ("Account", "Contact", "ID", "Main", "Type", "Warehouse"),

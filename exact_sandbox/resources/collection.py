@@ -14,8 +14,8 @@ from ..odata.filter_parser import fields_in
 from ..odata.paging import literal_text, next_link, read_skiptoken
 from ..odata.predicate import compile_filter, field_getter
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .expand import expansions
 from .planner import candidate_keys
 

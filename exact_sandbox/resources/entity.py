@@ -10,9 +10,9 @@ from ..odata.errors import ODataError, bad_request
 from ..odata.paging import read_skiptoken
 from ..odata.predicate import compile_filter
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
 from .context import CallContext
 from .document_lines import lines_expander, lines_of
+from .endpoints import Endpoint
 from .expand import expansions
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..odata.envelope import Expander
 from ..odata.errors import bad_request
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
 from .context import CallContext
 from .document_lines import lines_expander, lines_of
+from .endpoints import Endpoint
 
 
 def expansions(

@@ -13,8 +13,8 @@ from ..data.vat_codes import vat_code_row
 from ..http import Response
 from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .entity import find_row
 from .payload import coerce_fields, read_body
 from .writes import created, no_content

@@ -13,8 +13,8 @@ from ..data.order_effects import order_posted, order_stock_planned
 from ..http import Response
 from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .entity import find_row
 from .order_lines import build_lines
 from .payload import STREAM_ERROR, coerce_fields, read_body

@@ -12,8 +12,8 @@ from ..odata.errors import SKIP_REFUSED, bad_request
 from ..odata.filter_parser import Compare, Field, Literal
 from ..odata.paging import next_link, read_skiptoken
 from ..odata.query import QueryOptions
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 
 FILTER_REFUSED = "This $filter parameter is not supported for this resource"
 

@@ -6,8 +6,8 @@ from ..data.pictures import URL_FIELDS
 from ..errors import empty
 from ..http import Response, json_response
 from ..odata.envelope import Projector
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 
 
 def created(

@@ -1,6 +1,6 @@
 """Writes to the catalog: bulk upserts of what the Exact sync brings, and deactivations.
 
-Rows are dicts of our field names (built by salesdesk.integration.mapping) keyed by
+Rows are dicts of our field names (built by salesdesk.integration.mapping.records) keyed by
 `exact_id`. Every function works in bulk (a few queries per call, never one per row) and
 never hard-deletes: orders refer to items (spec: "no record that an order refers to is
 ever hard-deleted").

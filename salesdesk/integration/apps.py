@@ -8,8 +8,12 @@ class IntegrationConfig(AppConfig):
     label = "integration"
 
     def ready(self) -> None:
-        # Imported once the models are loaded: the tasks module imports them.
-        from salesdesk.integration.order_tasks import order_due_enqueue
+        # Django's place to connect receivers (the task modules import the models): the sync and
+        # webhook task modules receive the signals their services send when something must be
+        # enqueued, and the orders app announces due orders, whose sending to Exact is ours.
+        from salesdesk.integration.order_push.tasks import order_due_enqueue
+        from salesdesk.integration.sync import tasks as sync_tasks
+        from salesdesk.integration.webhooks import tasks as webhook_tasks
 
-        # The orders app announces due orders; sending them to Exact is ours.
+        del sync_tasks, webhook_tasks
         order_due.connect(order_due_enqueue, dispatch_uid="integration.order_due_enqueue")

@@ -1,9 +1,7 @@
-# Routes outside any company, under /exact/: the OAuth callback (settings.EXACT_REDIRECT_URI).
+# Routes outside any company, under /exact/: the OAuth callback and the webhook endpoint.
 from django.urls import include, path
 
-from salesdesk.integration.views.callback import callback_view
-
 urlpatterns = [
-    path("callback", callback_view, name="exact-callback"),
-    path("", include("salesdesk.integration.webhook_urls")),
+    path("", include("salesdesk.integration.connection.public_urls")),
+    path("", include("salesdesk.integration.webhooks.public_urls")),
 ]

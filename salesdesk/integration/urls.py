@@ -1,14 +1,8 @@
-# Routes under /<company>/; included by salesdesk/urls.py.
+# Routes under /<company>/, one module per concern; included by salesdesk/urls.py.
 from django.urls import include, path
 
-from salesdesk.integration.views.connector import authorize_view, connector_view, disconnect_view
-from salesdesk.integration.views.installation import installation_view
-
 urlpatterns = [
-    path("settings/installation", installation_view, name="settings-installation"),
-    path("settings/connector", connector_view, name="settings-connector"),
-    path("settings/connector/authorize", authorize_view, name="connector-authorize"),
-    path("settings/connector/disconnect", disconnect_view, name="connector-disconnect"),
-    path("", include("salesdesk.integration.sync_urls")),
-    path("", include("salesdesk.integration.webhook_settings_urls")),
+    path("", include("salesdesk.integration.connection.urls")),
+    path("", include("salesdesk.integration.sync.urls")),
+    path("", include("salesdesk.integration.webhooks.urls")),
 ]

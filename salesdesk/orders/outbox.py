@@ -14,7 +14,7 @@ waits, unclaimable, until `salesdesk.orders.waiting.outbox_resume` releases it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,8 +27,8 @@ from salesdesk.tenants.changes import version_next
 
 # Longer than one send can take: a 30 s timeout plus waits for the minute limit.
 LEASE = timedelta(minutes=10)
+# A rate limit that names no reset: try again after this.
 BACKOFF_BASE = timedelta(seconds=30)
-BACKOFF_MAX = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -77,14 +77,20 @@ def outbox_claim(*, order_id: int, now: datetime, lease: timedelta = LEASE) -> C
     return Claim(order_id=order_id, token=token, lookup_first=lookup_first, attempt=attempt, at=now)
 
 
-def outbox_finish(*, claim: Claim, outcome: SendOutcome, now: datetime) -> bool:
-    """Record an attempt's outcome; False when the lease was lost to another worker."""
+def outbox_finish(
+    *, claim: Claim, outcome: SendOutcome, now: datetime, backoff: Callable[[int], float]
+) -> bool:
+    """Record an attempt's outcome; False when the lease was lost to another worker.
+
+    `backoff(failures)`: seconds to wait after that many unclear answers in a row (the
+    integration's policy: the domain decides that it waits, not how long).
+    """
     with transaction.atomic():
         outbox = OrderOutbox.objects.filter(order_id=claim.order_id, lease_token=claim.token)
         row = outbox.first()
         if row is None:
             return False
-        status, message, changes = _next_state(row, outcome, now, claim)
+        status, message, changes = _next_state(row, outcome, now, claim, backoff)
         outbox.update(
             lease_token=None,
             lease_until=None,
@@ -142,14 +148,12 @@ def outbox_next_due_at(*, company_id: int | None = None) -> datetime | None:
     return first
 
 
-def backoff(failures: int) -> timedelta:
-    """Wait after the `failures`-th unclear answer in a row: 30 s, 1 min, 2 min ... 15 min."""
-    # The exponent is capped: unclear answers may go on for days, and 2**n would overflow.
-    return min(BACKOFF_MAX, BACKOFF_BASE * 2 ** min(max(0, failures - 1), 16))
-
-
 def _next_state(
-    row: OrderOutbox, outcome: SendOutcome, now: datetime, claim: Claim
+    row: OrderOutbox,
+    outcome: SendOutcome,
+    now: datetime,
+    claim: Claim,
+    backoff: Callable[[int], float],
 ) -> tuple[str, str, dict]:
     result, text = outcome.result, outcome.message
     if result is SendResult.SUBMITTED:
@@ -166,7 +170,8 @@ def _next_state(
         return Order.Status.QUEUED, text, {"available_at": retry_at, "last_error": text}
     # Unclear: Exact may be down for hours; retry for as long as it takes, never blindly.
     failures = row.failures + 1
-    changes = {"failures": failures, "last_error": text, "available_at": now + backoff(failures)}
+    retry_at = now + timedelta(seconds=backoff(failures))
+    changes = {"failures": failures, "last_error": text, "available_at": retry_at}
     return Order.Status.QUEUED, text, changes
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exact_client import catalog
+from exact_client import endpoints as catalog
 from exact_sandbox.schema import reference
 
 ENDPOINTS = [value for value in vars(catalog).values() if isinstance(value, catalog.Endpoint)]

@@ -12,9 +12,13 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 from exact_sandbox.config import DEMO_DIVISIONS
-from salesdesk.integration.connection import oauth_app_for
+from salesdesk.integration.connection.clients import oauth_app_for
+from salesdesk.integration.connection.services import (
+    Authorization,
+    connection_authorize,
+    installation_save,
+)
 from salesdesk.integration.models import ExactConnection
-from salesdesk.integration.services import Authorization, connection_authorize, installation_save
 from salesdesk.tenants.models import Company, Membership
 from tests.sandbox_fixtures import DEMO_REDIRECT_URI, authorize
 

@@ -18,9 +18,9 @@ def _setup() -> None:
 
 
 def _client(slug: str, storage_kind: str | None = None):
-    from salesdesk.integration.connection import exact_client_for
-    from salesdesk.integration.rate_budget import SharedRateGate
-    from salesdesk.integration.rate_budget_stores import DatabaseBudgetStorage, RedisBudgetStorage
+    from salesdesk.integration.connection.clients import exact_client_for
+    from salesdesk.integration.rate_budget.gate import SharedRateGate
+    from salesdesk.integration.rate_budget.stores import DatabaseBudgetStorage, RedisBudgetStorage
     from salesdesk.tenants.models import Company
 
     company = Company.objects.get(slug=slug)

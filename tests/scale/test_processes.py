@@ -83,7 +83,7 @@ def test_one_refresh_across_processes_racing_for_a_due_token(sandbox):
 
 
 def test_the_budget_lives_in_redis_or_else_in_postgresql(settings):
-    from salesdesk.integration.rate_budget_stores import (
+    from salesdesk.integration.rate_budget.stores import (
         DatabaseBudgetStorage,
         RedisBudgetStorage,
         default_budget_storage,

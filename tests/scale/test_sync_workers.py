@@ -12,7 +12,7 @@ from exact_sandbox.server import serve_in_thread
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from salesdesk.integration.models import SyncCursor, SyncRun
-from salesdesk.integration.sync.service import sync_request
+from salesdesk.integration.sync.services import sync_request
 from tests.scale.support import Workers, connect_companies, scale_state, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)

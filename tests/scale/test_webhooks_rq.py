@@ -9,15 +9,11 @@ from exact_sandbox.data.mutate import mutate
 from exact_sandbox.server import serve_in_thread
 from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.integration.models import SyncRun, WebhookNotice
-from salesdesk.integration.sync.service import sync_execute
+from salesdesk.integration.sync.services import sync_execute
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe
 from tests.scale.support import Workers, connect_companies, scale_state, wait_for
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    # Routes the webhook endpoint until public_urls.py includes webhook_urls.
-    pytest.mark.urls("tests.salesdesk.integration.test_webhooks"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -2,5 +2,5 @@
 
 `engine` walks feeds page by page (map, upsert, cursor, one transaction per page);
 `feeds` says what each entity reads; `runs` records every run and keeps one at a time;
-`service` starts runs and executes them (tasks and the `sync` command call it).
+`services` starts runs and executes them (tasks and the `sync` command call it).
 """

@@ -11,7 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from salesdesk.integration.models import SyncSchedule
+from salesdesk.integration.sync.models import SyncSchedule
 from salesdesk.tenants.models import Company, Membership
 
 # Where an admin fixes things: the Installation tab (sync history) or Connector settings.

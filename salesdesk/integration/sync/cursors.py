@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from salesdesk.integration.models import SyncCursor
+from salesdesk.integration.sync.models import SyncCursor
 from salesdesk.tenants.models import Company
 
 

@@ -11,7 +11,6 @@ Failures are sorted once, here:
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -20,28 +19,31 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from exact_client.client import ExactClient
-from exact_client.errors import (
+from exact_client import (
     AuthError,
+    Backoff,
     DailyLimitExhausted,
+    ExactClient,
     ExactError,
     RateLimited,
     Rejected,
 )
 from salesdesk.catalog.standard_prices import item_standard_prices_refresh
-from salesdesk.integration import mapping
-from salesdesk.integration.models import SyncEntity, SyncRun
+from salesdesk.integration.mapping import records
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
 from salesdesk.integration.sync.feeds import (
     ENTITY_FEEDS,
     Feed,
-    feed_counts_inline,
     feed_pages,
     feed_total,
 )
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
+
+# Between attempts at a feed that keeps failing: 2 s, 4 s, 8 s ... at most a minute.
+RETRY_BACKOFF = Backoff(base=2.0, cap=60.0, jitter=1.0)
 
 
 class SyncStopped(Exception):
@@ -131,7 +133,7 @@ class SyncEngine:
                 if not exc.retriable:
                     raise SyncStopped(plain_error(exc)) from exc
                 failures = self._failed(exc, failures)
-                self._wait(min(60.0, 2.0**failures) + random.uniform(0, 1))
+                self._wait(RETRY_BACKOFF.delay(failures))
 
     def _failed(self, exc: ExactError, failures: int) -> int:
         failures = 1 if self._progressed else failures + 1  # progress resets the count
@@ -148,21 +150,17 @@ class SyncEngine:
             self._read_listing(feed)
             return
         since = self._cursor(feed)
-        inline = feed.counted and since == 0 and feed_counts_inline(feed, self.client)
-        if feed.counted and since == 0 and not inline:
+        if feed.counted and since == 0:
             self._add_total(self._total(feed))
-        for index, page in enumerate(feed_pages(feed, self.client, since, count=inline)):
-            if index == 0 and feed.counted:
-                # A first run's total comes with (or before) its first page; an incremental
-                # run that fits in one page knows its total too.
-                if inline:
-                    self._add_total(page.count)
-                elif since > 0 and page.next_url is None:
-                    self._add_total(len(page.rows))
+        for index, page in enumerate(feed_pages(feed, self.client, since)):
+            if index == 0 and feed.counted and since > 0 and page.next_url is None:
+                # A first run's total comes before its first page; an incremental run that
+                # fits in one page knows its total too.
+                self._add_total(len(page.rows))
             with transaction.atomic():
                 counts = feed.store(self.company, page.shaped if feed.shape else page.rows)
                 if page.rows:
-                    newest = max(mapping.timestamp_of(row) for row in page.rows)
+                    newest = max(records.timestamp_of(row) for row in page.rows)
                     cursor_advance(company=self.company, feed=feed.name, timestamp=newest)
                 self._record(counts)
             self.on_progress(self.progress)  # after the commit: the page is safe
@@ -180,7 +178,7 @@ class SyncEngine:
         self._add_total(len(rows))
         with transaction.atomic():
             counts = feed.store(self.company, rows)
-            seen = {mapping.exact_id_of(row) for row in rows}
+            seen = {records.exact_id_of(row) for row in rows}
             swept = feed.sweep(self.company, seen) if feed.sweep else 0
             self._record(replace(counts, deactivated=swept))
         self.on_progress(self.progress)

@@ -7,23 +7,20 @@ have no sync or bulk endpoint, and there are few of them).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from exact_client.client import ExactClient
-from exact_client.paging import Page
+from exact_client import ExactClient, Page
 from salesdesk.catalog import services as catalog
 from salesdesk.customers import services as customers
-from salesdesk.integration import mapping
-from salesdesk.integration.models import SyncEntity
+from salesdesk.integration.mapping import records
+from salesdesk.integration.sync.models import SyncEntity
 from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.tenants.models import Company
 
 Rows = Sequence[dict[str, Any]]
-EVERYTHING = "Modified ge datetime'1900-01-01T00:00:00'"
 Store = Callable[[Company, Rows], PageCounts]
 
 
@@ -35,7 +32,7 @@ class Feed:
     fields: tuple[str, ...] | None = None  # the narrow `$select`; None: the client's default
     incremental: bool = True
     counted: bool = False  # ask for the total with the first page of a first run
-    # Without `$inlinecount` on sync: a `$filter` that matches every row of the normal
+    # Sync endpoints give no count: a `$filter` that matches every row of the normal
     # endpoint (Items and Accounts have mandatory filtering, spec §2.4) to count them.
     count_filter: str | None = None
     # For listings: deactivate what the full listing did not contain.
@@ -47,22 +44,14 @@ class Feed:
     shape: Callable[[Rows], list] | None = None
 
 
-def feed_pages(
-    feed: Feed, client: ExactClient, since: int, *, count: bool = False
-) -> Iterator[Page]:
+def feed_pages(feed: Feed, client: ExactClient, since: int) -> Iterator[Page]:
     """The pages of `feed` after the Timestamp `since` (listings: everything)."""
     resource = getattr(client, feed.resource)
     if not feed.incremental:
         return resource.list(select=feed.fields)
-    extra = {"inlinecount": True} if count and _accepts_inlinecount(resource.sync) else {}
     # The engine stores every page it reads: the next page comes, and is mapped (`shape`),
     # while this one is stored.
-    return resource.sync(since=since, select=feed.fields, ahead=True, shape=feed.shape, **extra)
-
-
-def feed_counts_inline(feed: Feed, client: ExactClient) -> bool:
-    """Whether the first sync page of `feed` will carry the total (`$inlinecount`)."""
-    return _accepts_inlinecount(getattr(client, feed.resource).sync)
+    return resource.sync(since=since, select=feed.fields, ahead=True, shape=feed.shape)
 
 
 def feed_total(feed: Feed, client: ExactClient) -> int | None:
@@ -70,14 +59,8 @@ def feed_total(feed: Feed, client: ExactClient) -> int | None:
     if feed.count_filter is None:
         return None
     resource = getattr(client, feed.resource)
-    pages = resource.list(select=["ID"], filter=feed.count_filter, top=1, inlinecount=True)
+    pages = resource.list(select=records.ID_ONLY, filter=feed.count_filter, top=1, inlinecount=True)
     return next(iter(pages)).count
-
-
-def _accepts_inlinecount(method: Callable) -> bool:
-    # `$inlinecount` on sync endpoints gives the progress total in the first page, without
-    # a call to the normal endpoint (which would need a mandatory filter, spec §2.4).
-    return "inlinecount" in inspect.signature(method).parameters
 
 
 def _upserted(result: catalog.UpsertResult, rows: int, skipped: int = 0) -> PageCounts:
@@ -85,11 +68,11 @@ def _upserted(result: catalog.UpsertResult, rows: int, skipped: int = 0) -> Page
 
 
 def _items_mapped(rows: Rows) -> list[dict[str, Any]]:
-    return [mapping.item_from_exact(row) for row in rows]
+    return [records.item_from_exact(row) for row in rows]
 
 
 def _customers_mapped(rows: Rows) -> list[dict[str, Any]]:
-    return [mapping.customer_from_exact(row) for row in rows]
+    return [records.customer_from_exact(row) for row in rows]
 
 
 def _store_items(company: Company, mapped: Rows) -> PageCounts:
@@ -101,25 +84,25 @@ def _store_customers(company: Company, mapped: Rows) -> PageCounts:
 
 
 def _store_price_lists(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.price_list_from_exact(row) for row in rows]
+    mapped = [records.price_list_from_exact(row) for row in rows]
     return _upserted(catalog.price_list_upsert_many(company=company, rows=mapped), len(rows))
 
 
 def _store_periods(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.period_from_exact(row) for row in rows]
+    mapped = [records.period_from_exact(row) for row in rows]
     result = catalog.price_list_period_upsert_many(company=company, rows=mapped)
     stored = result.created + result.updated
     return _upserted(result, len(rows), skipped=len(rows) - stored)
 
 
 def _store_volume_discounts(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.volume_discount_from_exact(row) for row in rows]
+    mapped = [records.volume_discount_from_exact(row) for row in rows]
     result, skipped = catalog.volume_discount_upsert_many(company=company, rows=mapped)
     return _upserted(result, len(rows), skipped)
 
 
 def _store_item_prices(company: Company, rows: Rows) -> PageCounts:
-    mapped = [mapping.item_price_from_exact(row) for row in rows]
+    mapped = [records.item_price_from_exact(row) for row in rows]
     result, skipped = catalog.item_price_upsert_many(company=company, rows=mapped)
     return _upserted(result, len(rows), skipped)
 
@@ -139,7 +122,7 @@ def _deleted_store(kinds: frozenset[str]) -> Store:
     def store(company: Company, rows: Rows) -> PageCounts:
         by_kind: dict[str, list] = {}
         for row in rows:
-            deletion = mapping.deletion_from_exact(row)
+            deletion = records.deletion_from_exact(row)
             if deletion and deletion[0] in kinds:
                 by_kind.setdefault(deletion[0], []).append(deletion[1])
         changed = sum(_DEACTIVATE[k](company=company, exact_ids=ids) for k, ids in by_kind.items())
@@ -155,27 +138,27 @@ def _deleted_feed(entity: str, kinds: frozenset[str]) -> Feed:
 ITEMS = Feed(
     name="items",
     resource="items",
-    fields=mapping.ITEM_FIELDS,
+    fields=records.ITEM_FIELDS,
     shape=_items_mapped,
     store=_store_items,
     counted=True,
-    count_filter=EVERYTHING,
+    count_filter=records.EVERY_RECORD,
     stale=lambda company, since: catalog.item_deactivate_unseen(company=company, since=since),
 )
 CUSTOMERS = Feed(
     name="customers",
     resource="accounts",
-    fields=mapping.ACCOUNT_FIELDS,
+    fields=records.ACCOUNT_FIELDS,
     shape=_customers_mapped,
     store=_store_customers,
     counted=True,
-    count_filter=EVERYTHING,
+    count_filter=records.EVERY_RECORD,
     stale=lambda company, since: customers.customer_deactivate_unseen(company=company, since=since),
 )
 PRICE_LISTS = Feed(
     name="price_lists",
     resource="price_lists",
-    fields=mapping.PRICE_LIST_FIELDS,
+    fields=records.PRICE_LIST_FIELDS,
     store=_store_price_lists,
     incremental=False,
     sweep=lambda company, seen: catalog.price_list_deactivate_unseen(company=company, seen=seen),
@@ -183,7 +166,7 @@ PRICE_LISTS = Feed(
 PERIODS = Feed(
     name="price_list_periods",
     resource="price_list_periods",
-    fields=mapping.PERIOD_FIELDS,
+    fields=records.PERIOD_FIELDS,
     store=_store_periods,
     incremental=False,
     sweep=lambda company, seen: catalog.price_list_period_deactivate_unseen(
@@ -193,14 +176,14 @@ PERIODS = Feed(
 VOLUME_DISCOUNTS = Feed(
     name="volume_discounts",
     resource="volume_discounts",
-    fields=mapping.VOLUME_DISCOUNT_FIELDS,
+    fields=records.VOLUME_DISCOUNT_FIELDS,
     store=_store_volume_discounts,
     counted=True,
 )
 ITEM_PRICES = Feed(
     name="item_prices",
     resource="item_prices",
-    fields=mapping.ITEM_PRICE_FIELDS,
+    fields=records.ITEM_PRICE_FIELDS,
     store=_store_item_prices,
     counted=True,
 )

@@ -15,14 +15,20 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db.models import F, Q
 
-from exact_client.client import ExactClient
-from exact_client.errors import AuthError, DailyLimitExhausted, ExactError, NotFound
-from exact_client.rate_gate import RateGate, gate_key
+from exact_client import (
+    AuthError,
+    DailyLimitExhausted,
+    ExactClient,
+    ExactError,
+    NotFound,
+    RateGate,
+    gate_key,
+)
 from salesdesk.catalog.models import Item
-from salesdesk.integration.connection import ConnectionNotReady, exact_client_for
-from salesdesk.integration.models import SyncRun
+from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.engine import daily_limit_message, plain_error
+from salesdesk.integration.sync.models import SyncRun
 
 MINUTE_RESERVE = 30
 DAY_RESERVE = 1000

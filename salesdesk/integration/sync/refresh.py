@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import uuid
 
-from exact_client.client import ExactClient
+from exact_client import ExactClient
 from salesdesk.catalog import services as catalog
 from salesdesk.customers import services as customers
-from salesdesk.integration import mapping
-from salesdesk.integration.connection import exact_client_for
+from salesdesk.integration.connection.clients import exact_client_for
+from salesdesk.integration.mapping import records
 from salesdesk.tenants.models import Company
 
 # URL entity -> (resource name, fields, mapper, upsert, deactivate)
 _KINDS = {
     "items": (
         "items",
-        mapping.ITEM_FIELDS,
-        mapping.item_from_exact,
+        records.ITEM_FIELDS,
+        records.item_from_exact,
         catalog.item_upsert_many,
         catalog.item_deactivate_many,
     ),
     "customers": (
         "accounts",
-        mapping.ACCOUNT_FIELDS,
-        mapping.customer_from_exact,
+        records.ACCOUNT_FIELDS,
+        records.customer_from_exact,
         customers.customer_upsert_many,
         customers.customer_deactivate_many,
     ),

@@ -13,9 +13,9 @@ from datetime import datetime
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from salesdesk.integration.models import SyncRun
+from salesdesk.integration.sync.models import SyncRun
 from salesdesk.integration.sync.runs import INTERRUPTED, STALE_AFTER
-from salesdesk.integration.sync.service import sync_request
+from salesdesk.integration.sync.services import sync_request
 from salesdesk.tenants.models import Company
 
 

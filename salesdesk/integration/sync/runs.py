@@ -16,7 +16,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from salesdesk.integration.models import SyncRun
+from salesdesk.integration.sync.models import SyncRun
 from salesdesk.tenants.models import Company
 
 STALE_AFTER = timedelta(minutes=10)

@@ -7,7 +7,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from salesdesk.integration.models import ExactConnection, SyncRun, SyncSchedule
+from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.sync.models import SyncRun, SyncSchedule
+from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_request
 from salesdesk.tenants.models import Company
 
 
@@ -46,8 +48,6 @@ def schedule_due(*, now: datetime) -> list[SyncSchedule]:
 
 def schedule_tick(*, now: datetime | None = None) -> list[SyncRun]:
     """Start the incremental sync of every due company (one run per entity); the runs started."""
-    from salesdesk.integration.sync.service import RECORD_ENTITIES, sync_request
-
     now = now or timezone.now()
     started = []
     for schedule in schedule_due(now=now):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from salesdesk.catalog.models import Item, PriceList
 from salesdesk.customers.models import Customer
-from salesdesk.integration.models import SyncEntity, SyncRun
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.tenants.models import Company
 
 ROWS = (

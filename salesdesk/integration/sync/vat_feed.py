@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from exact_client.client import ExactClient
-from exact_client.errors import ExactError
+from exact_client import ExactClient, ExactError
 from salesdesk.catalog.vat import VatRefresh, vat_code_upsert_many
-from salesdesk.integration.vat_mapping import VAT_CODE_FIELDS, vat_code_from_exact
+from salesdesk.integration.mapping.vat import VAT_CODE_FIELDS, vat_code_from_exact
 from salesdesk.tenants.models import Company
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from salesdesk.integration.selectors import connection_needs_reauth
+from salesdesk.integration.connection.selectors import connection_needs_reauth
 
 register = template.Library()
 

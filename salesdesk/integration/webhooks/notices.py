@@ -16,13 +16,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from salesdesk.integration.models import (
-    SyncEntity,
-    SyncRun,
-    WebhookNotice,
-    WebhookTopic,
-    WebhookTopicState,
-)
+from salesdesk.integration.sync.models import SyncEntity, SyncRun
+from salesdesk.integration.sync.services import sync_request
+from salesdesk.integration.webhooks.models import WebhookNotice, WebhookTopic, WebhookTopicState
+from salesdesk.integration.webhooks.signals import webhook_sync_armed
 from salesdesk.integration.webhooks.signature import Notice
 from salesdesk.tenants.models import Company
 
@@ -74,9 +71,7 @@ def webhook_sync_arm(*, company: Company, topic: str, now: datetime) -> bool:
 
 
 def _enqueue(company_id: int, topic: str, due: datetime) -> None:
-    from salesdesk.integration.webhooks import tasks  # tasks import this module
-
-    tasks.webhook_sync.using(run_after=due).enqueue(company_id=company_id, topic=topic)
+    webhook_sync_armed.send(sender=WebhookTopicState, company_id=company_id, topic=topic, due=due)
 
 
 def webhook_sync_fire(
@@ -87,8 +82,6 @@ def webhook_sync_fire(
     If a run of that entity is already active it may have read past these changes, so the
     sync is armed again to follow it.
     """
-    from salesdesk.integration.sync.service import sync_request
-
     now = now or timezone.now()
     entity = TOPIC_ENTITIES.get(topic)
     if _postpone(company, topic, now):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from salesdesk.integration.models import WebhookSubscription, WebhookTopic, WebhookTopicState
+from salesdesk.integration.webhooks.models import (
+    WebhookSubscription,
+    WebhookTopic,
+    WebhookTopicState,
+)
 from salesdesk.tenants.models import Company
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass
 
 import orjson
 
-_BODY = re.compile(rb'\A\{"Content":(?P<content>\{.*\}),"HashCode":"(?P<hash>[^"]*)"\}\Z', re.S)
-FIELDS = ("Topic", "Division", "Action", "Key")
+from salesdesk.integration.mapping.webhooks import DELIVERY, NoticeContentInvalid, notice_from_exact
 
 
 class MalformedNotice(ValueError):
@@ -45,7 +43,7 @@ def hash_code(content: bytes, secret: str) -> str:
 
 def notice_parse(body: bytes, secret: str) -> Notice:
     """The verified notice in `body`; MalformedNotice or InvalidSignature otherwise."""
-    match = _BODY.match(body)
+    match = DELIVERY.match(body)
     if match is None:
         raise MalformedNotice("not a webhook delivery")
     if not secret or not hmac.compare_digest(
@@ -56,17 +54,11 @@ def notice_parse(body: bytes, secret: str) -> Notice:
         content = orjson.loads(match["content"])
     except orjson.JSONDecodeError as exc:
         raise MalformedNotice("content is not JSON") from exc
-    if not isinstance(content, dict) or any(not content.get(name) for name in FIELDS):
-        raise MalformedNotice("content lacks Topic, Division, Action or Key")
     try:
-        division = int(content["Division"])
-    except (TypeError, ValueError) as exc:
-        raise MalformedNotice("Division is not a number") from exc
+        fields = notice_from_exact(content)
+    except NoticeContentInvalid as exc:
+        raise MalformedNotice(str(exc)) from exc
     return Notice(
-        topic=str(content["Topic"]),
-        division=division,
-        action=str(content["Action"]),
-        key=str(content["Key"]).lower(),
-        event_created_on=str(content.get("EventCreatedOn") or ""),
+        **fields,
         hash_code=match["hash"].decode(),
     )

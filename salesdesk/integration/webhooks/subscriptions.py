@@ -9,16 +9,15 @@ company is left alone and reported.
 from __future__ import annotations
 
 import contextlib
-import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 
-from exact_client.client import ExactClient
-from exact_client.errors import NotFound
-from salesdesk.integration.connection import exact_client_for
-from salesdesk.integration.models import WebhookSubscription, WebhookTopic
+from exact_client import ExactClient, NotFound
+from salesdesk.integration.connection.clients import exact_client_for
+from salesdesk.integration.mapping.webhooks import ExactSubscription, subscription_from_exact
+from salesdesk.integration.webhooks.models import WebhookSubscription, WebhookTopic
 from salesdesk.tenants.models import Company
 
 TOPICS = tuple(WebhookTopic.values)
@@ -42,23 +41,24 @@ def webhook_subscribe(*, company: Company, client: ExactClient | None = None) ->
     """Subscribe the company's administration to every topic; idempotent."""
     client = client or exact_client_for(company=company)
     callback = webhook_callback_url(company=company)
-    existing = [row for page in client.webhook_subscriptions.list() for row in page.rows]
+    pages = client.webhook_subscriptions.list()
+    existing = [subscription_from_exact(row) for page in pages for row in page.rows]
     outcome, held = SubscribeOutcome(), {}
     for row in existing:
-        topic, url = row.get("Topic"), row.get("CallbackURL") or ""
-        if topic not in TOPICS:
+        if row.topic not in TOPICS:
             continue
-        if url == callback:
-            held[topic] = row
-        elif url.endswith(f"{PATH}{company.slug}"):  # ours, at an old public address
-            client.webhook_subscriptions.delete(row["ID"])
+        if row.callback_url == callback:
+            held[row.topic] = row
+        elif row.callback_url.endswith(f"{PATH}{company.slug}"):  # ours, at an old address
+            client.webhook_subscriptions.delete(row.exact_id)
         else:
-            outcome.conflicts.append(topic)
+            outcome.conflicts.append(row.topic)
     for topic in TOPICS:
         if topic not in held and topic not in outcome.conflicts:
-            held[topic] = client.webhook_subscriptions.create(
+            created = client.webhook_subscriptions.create(
                 topic=topic, callback_url=callback, description="Salesdesk"
             )
+            held[topic] = subscription_from_exact(created)
     outcome.subscriptions = _store(company, held)
     return outcome
 
@@ -75,15 +75,15 @@ def webhook_unsubscribe(*, company: Company, client: ExactClient | None = None) 
     return len(rows)
 
 
-def _store(company: Company, held: dict[str, dict]) -> list[WebhookSubscription]:
+def _store(company: Company, held: dict[str, ExactSubscription]) -> list[WebhookSubscription]:
     with transaction.atomic():
         WebhookSubscription.objects.filter(company=company).delete()
         return [
             WebhookSubscription.objects.create(
                 company=company,
                 topic=topic,
-                exact_id=uuid.UUID(str(row["ID"])),
-                callback_url=row["CallbackURL"],
+                exact_id=row.exact_uuid,
+                callback_url=row.callback_url,
             )
             for topic, row in sorted(held.items())
         ]

@@ -11,9 +11,9 @@ from django.shortcuts import redirect
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from exact_client.errors import ExactError
-from salesdesk.integration.connection import ConnectionNotReady
-from salesdesk.integration.models import ExactConnection
+from exact_client import ExactError
+from salesdesk.integration.connection.clients import ConnectionNotReady
+from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.integration.webhooks.notices import notice_receive
 from salesdesk.integration.webhooks.signature import InvalidSignature, MalformedNotice, notice_parse
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
@@ -53,7 +53,7 @@ def webhook_receive_view(request: HttpRequest, company: str) -> HttpResponse:
 @require_POST
 def webhook_settings_view(request: HttpRequest) -> HttpResponse:
     """Subscribe (or, with action=unsubscribe, remove) the company's Exact webhooks."""
-    back = redirect(f"/{request.company.slug}/settings/connector")
+    back = redirect("settings-connector", company=request.company.slug)
     try:
         if request.POST.get("action") == "unsubscribe":
             removed = webhook_unsubscribe(company=request.company)

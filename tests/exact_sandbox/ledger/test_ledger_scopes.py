@@ -3,7 +3,7 @@
 import pytest
 
 from exact_sandbox.config import DEMO_CLIENT_ID
-from exact_sandbox.resources.catalog import ENDPOINTS
+from exact_sandbox.resources.endpoints import ENDPOINTS
 from exact_sandbox.schema import reference
 from exact_sandbox.scopes import area_of
 from tests.sandbox_fixtures import api_headers

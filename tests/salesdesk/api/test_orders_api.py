@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from salesdesk.api.tokens import rep_token_revoke
+from salesdesk.integration.order_push.services import UNCLEAR_BACKOFF
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
 from salesdesk.orders.outcomes import SendOutcome
@@ -16,6 +17,8 @@ from tests.salesdesk.api.factories import make_rep
 from tests.salesdesk.catalog.factories import make_item
 from tests.salesdesk.customers.factories import make_customer
 from tests.salesdesk.factories import make_company
+
+BACKOFF = UNCLEAR_BACKOFF.delay  # the integration's policy for unclear answers
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +144,7 @@ def test_status_and_exact_order_number_come_back_through_the_order(shop):
     claim = outbox_claim(order_id=order.pk, now=now)
     assert api.get(f"/api/v1/orders/{number}").json()["status"] == "sending"
     outcome = SendOutcome.submitted(order_id=uuid.uuid4(), number=4711, found=False)
-    outbox_finish(claim=claim, outcome=outcome, now=now)
+    outbox_finish(claim=claim, outcome=outcome, now=now, backoff=BACKOFF)
     body = api.get(f"/api/v1/orders/{number}").json()
     assert (body["status"], body["exact_order_number"]) == ("submitted", 4711)
 

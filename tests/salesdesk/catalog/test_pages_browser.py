@@ -7,7 +7,7 @@ from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from tests.salesdesk.browser import browser, log_in, page  # noqa: F401
 from tests.salesdesk.factories import make_company
-from tests.salesdesk.integration.sync_support import connected_company, division_of, run_sync
+from tests.salesdesk.integration.sync.sync_support import connected_company, division_of, run_sync
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct-horse-battery"

@@ -38,8 +38,8 @@ from salesdesk.orders.lines import LineInput
 from salesdesk.orders.outcomes import SendResult
 from salesdesk.orders.services import OrderHeader, order_create, order_submit
 from tests.salesdesk.factories import make_company, make_user
-from tests.salesdesk.integration.oauth_flow import callback, grant, install, start
-from tests.salesdesk.integration.sync_support import DUMMY_TASKS, client_for, run_sync
+from tests.salesdesk.integration.connection.oauth_flow import callback, grant, install, start
+from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_for, run_sync
 from tests.salesdesk.integration.test_sync_pictures import _pictures_pass
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from exact_sandbox.app import make_app
-from salesdesk.integration.connection import exact_client_for
-from salesdesk.integration.order_push import order_send
-from salesdesk.integration.order_tasks import outbox_drain
+from salesdesk.integration.connection.clients import exact_client_for
+from salesdesk.integration.order_push.services import order_send
+from salesdesk.integration.order_push.tasks import outbox_drain
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.services import OrderHeader, order_create, order_submit
 from tests.salesdesk.factories import connect_company, make_company

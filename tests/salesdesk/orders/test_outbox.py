@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.db import OperationalError, connection
 
+from salesdesk.integration.order_push.services import UNCLEAR_BACKOFF
 from salesdesk.orders.models import Order, OrderOutbox
 from salesdesk.orders.outbox import (
-    BACKOFF_MAX,
     LEASE,
     outbox_claim,
     outbox_due_ids,
@@ -24,6 +24,8 @@ from salesdesk.orders.services import order_submit
 from salesdesk.orders.waiting import outbox_resume, outbox_wait
 from tests.salesdesk.factories import make_company
 from tests.salesdesk.orders.factories import make_order
+
+BACKOFF = UNCLEAR_BACKOFF.delay  # the integration's policy for unclear answers
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -68,9 +70,9 @@ def test_an_expired_lease_is_taken_over_with_a_lookup_and_the_old_worker_loses()
     heir = outbox_claim(order_id=order.pk, now=later)
     assert heir is not None and heir.lookup_first and heir.attempt == 2
     late = SendOutcome.submitted(order_id=uuid.uuid4(), number=1, found=False)
-    assert outbox_finish(claim=dead, outcome=late, now=later) is False
+    assert outbox_finish(claim=dead, outcome=late, now=later, backoff=BACKOFF) is False
     found = SendOutcome.submitted(order_id=uuid.uuid4(), number=2, found=True)
-    assert outbox_finish(claim=heir, outcome=found, now=later) is True
+    assert outbox_finish(claim=heir, outcome=found, now=later, backoff=BACKOFF) is True
     order.refresh_from_db()
     assert (order.status, order.exact_order_number) == (Order.Status.SUBMITTED, 2)
     assert "found in Exact" in order.events.get(status="submitted").message
@@ -82,7 +84,7 @@ def test_wait_requeues_at_the_reset_without_counting_a_failure():
     claim = outbox_claim(order_id=order.pk, now=NOW)
     reset = NOW + timedelta(seconds=42)
     wait = SendOutcome(SendResult.WAIT, "rate limit", retry_at=reset, exact_may_have_it=False)
-    outbox_finish(claim=claim, outcome=wait, now=NOW)
+    outbox_finish(claim=claim, outcome=wait, now=NOW, backoff=BACKOFF)
     outbox = OrderOutbox.objects.get(order=order)
     assert _status(order) == Order.Status.QUEUED
     assert (outbox.available_at, outbox.failures, outbox.exact_may_have_it) == (reset, 0, False)
@@ -96,19 +98,19 @@ def test_unclear_answers_back_off_up_to_a_cap_and_never_fail_by_count():
         claim = outbox_claim(order_id=order.pk, now=now)
         assert claim.lookup_first == (attempt > 1)
         unclear = SendOutcome(SendResult.UNCLEAR, "Waiting: no clear answer")
-        outbox_finish(claim=claim, outcome=unclear, now=now)
+        outbox_finish(claim=claim, outcome=unclear, now=now, backoff=BACKOFF)
         assert _status(order) == Order.Status.QUEUED
         outbox = OrderOutbox.objects.get(order=order)
         waits.append(outbox.available_at - now)
         now = outbox.available_at
     assert waits[0] == timedelta(seconds=30) and waits[1] == timedelta(minutes=1)
-    assert max(waits) == BACKOFF_MAX == waits[-1]
+    assert max(waits) == timedelta(minutes=15) == waits[-1]
     order.refresh_from_db()
     assert order.exact_message == "Waiting: no clear answer"  # shown on the order pages
     claim = outbox_claim(order_id=order.pk, now=now)
     assert claim.lookup_first  # the fault cleared: look up before posting
     found = SendOutcome.submitted(order_id=uuid.uuid4(), number=7, found=True)
-    outbox_finish(claim=claim, outcome=found, now=now)
+    outbox_finish(claim=claim, outcome=found, now=now, backoff=BACKOFF)
     order.refresh_from_db()
     assert (order.status, order.exact_message) == (Order.Status.SUBMITTED, "")
 
@@ -120,7 +122,7 @@ def test_blocked_waits_untried_until_resumed_for_its_company_only():
     for queued in (order, other):
         claim = outbox_claim(order_id=queued.pk, now=NOW)
         blocked = SendOutcome(SendResult.BLOCKED, "Waiting: needs re-authorization")
-        outbox_finish(claim=claim, outcome=blocked, now=NOW)
+        outbox_finish(claim=claim, outcome=blocked, now=NOW, backoff=BACKOFF)
     order.refresh_from_db()
     assert (order.status, order.exact_message) == (Order.Status.QUEUED, blocked.message)
     later = NOW + timedelta(days=2)
@@ -149,7 +151,7 @@ def test_waiting_parks_a_queued_order_or_a_dead_workers_but_not_a_live_one():
     assert _status(order) == Order.Status.QUEUED
     assert OrderOutbox.objects.get(order=order).exact_may_have_it
     done = SendOutcome.submitted(order_id=uuid.uuid4(), number=1, found=False)
-    assert outbox_finish(claim=claim, outcome=done, now=later) is False
+    assert outbox_finish(claim=claim, outcome=done, now=later, backoff=BACKOFF) is False
 
 
 @pytest.mark.django_db
@@ -157,7 +159,7 @@ def test_refused_fails_with_exacts_words_and_is_not_due_again():
     order = _queued(make_company())
     claim = outbox_claim(order_id=order.pk, now=NOW)
     refused = SendOutcome(SendResult.REFUSED, "Exact said no", exact_may_have_it=False)
-    outbox_finish(claim=claim, outcome=refused, now=NOW)
+    outbox_finish(claim=claim, outcome=refused, now=NOW, backoff=BACKOFF)
     order.refresh_from_db()
     assert (order.status, order.exact_message) == (Order.Status.FAILED, "Exact said no")
     assert outbox_due_ids(now=NOW + timedelta(days=1)) == []

@@ -10,7 +10,7 @@ from salesdesk.catalog.models import Item
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.services import OrderHeader, order_create
 from tests.salesdesk.factories import make_user
-from tests.salesdesk.integration.sync_support import connected_company, run_sync
+from tests.salesdesk.integration.sync.sync_support import connected_company, run_sync
 from tests.salesdesk.orders.factories import make_customer, make_item
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -11,7 +11,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from salesdesk.integration.order_tasks import order_outbox_sweep
+from salesdesk.integration.order_push.tasks import order_outbox_sweep
 from salesdesk.integration.sync.revive import sync_runs_revive
 from salesdesk.integration.sync.schedule import schedule_tick
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
-from salesdesk.integration.sync.service import RECORD_ENTITIES, sync_execute
+from salesdesk.integration.sync.models import SyncRun
+from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_execute
 from salesdesk.tenants.models import Company
 
 

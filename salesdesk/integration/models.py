@@ -1,0 +1,22 @@
+from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.rate_budget.models import RateBudget
+from salesdesk.integration.sync.models import SyncCursor, SyncEntity, SyncRun, SyncSchedule
+from salesdesk.integration.webhooks.models import (
+    WebhookNotice,
+    WebhookSubscription,
+    WebhookTopic,
+    WebhookTopicState,
+)
+
+__all__ = [
+    "ExactConnection",
+    "RateBudget",
+    "SyncCursor",
+    "SyncEntity",
+    "SyncRun",
+    "SyncSchedule",
+    "WebhookNotice",
+    "WebhookSubscription",
+    "WebhookTopic",
+    "WebhookTopicState",
+]

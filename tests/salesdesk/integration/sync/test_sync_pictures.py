@@ -1,0 +1,69 @@
+"""The pictures pass: only new or changed pictures, within the rate budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from exact_client.rate_gate import RateGate
+from salesdesk.catalog.models import Item
+from salesdesk.integration.connection.clients import exact_client_for
+from salesdesk.integration.models import SyncRun
+from salesdesk.integration.sync import runs
+from salesdesk.integration.sync.pictures import pictures_execute
+from tests.salesdesk.integration.sync.sync_support import connected_company, run_sync
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
+def _pictures_pass(company, clock) -> SyncRun:
+    # Every items run queues a pictures pass; take that one (or start one).
+    run, _ = runs.sync_run_start(company=company, entity="pictures")
+    gate = RateGate()
+    client = exact_client_for(company=company, clock=clock.now, sleep=clock.advance, gate=gate)
+    return pictures_execute(run=run, client=client, gate=gate, clock=clock.now, sleep=clock.advance)
+
+
+def test_pictures_come_once_and_again_only_when_changed(live_sandbox, sandbox_state, sandbox_clock):
+    company = connected_company(live_sandbox, sandbox_clock)
+    run_sync(company, "items", sandbox_clock)
+    with_picture = Item.objects.filter(company=company).exclude(picture_name="")
+    expected = with_picture.count()
+    assert expected > 0
+
+    first = _pictures_pass(company, sandbox_clock)
+    assert first.status == SyncRun.Status.SUCCEEDED, first.error
+    assert first.done == first.total == expected
+    assert Item.objects.filter(company=company).exclude(picture="").count() == expected
+    stored = with_picture.first()
+    assert stored.picture.read().startswith(b"\x89PNG")
+    assert not sandbox_state.stats.rate_limited  # it kept to the budget: no 429
+
+    again = _pictures_pass(company, sandbox_clock)
+    assert (again.total, again.calls) == (0, 0)
+
+    keys = [str(i.exact_id) for i in with_picture.order_by("pk")[:1]]
+    with sandbox_state.lock:
+        division = sandbox_state.divisions[100001]
+        division.touch(division.items, keys[0], {"PictureName": "new.png"}, sandbox_clock.now())
+    run_sync(company, "items", sandbox_clock)
+    changed = _pictures_pass(company, sandbox_clock)
+    assert (changed.total, changed.done, changed.calls) == (1, 1, 1)
+
+
+def test_pictures_leave_room_in_every_minute_for_the_records(
+    live_sandbox, sandbox_state, sandbox_clock
+):
+    company = connected_company(live_sandbox, sandbox_clock)
+    run_sync(company, "items", sandbox_clock)
+    sandbox_state.config.minutely_limit = 40
+    started = sandbox_clock.now()
+    done = _pictures_pass(company, sandbox_clock)
+    assert done.status == SyncRun.Status.SUCCEEDED, done.error
+    per_minute = 40 - 30  # MINUTE_RESERVE calls of each minute stay for the records
+    assert sandbox_clock.now() - started >= 60 * (done.done // per_minute - 1)
+    assert not sandbox_state.stats.rate_limited
