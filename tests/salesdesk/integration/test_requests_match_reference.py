@@ -31,7 +31,7 @@ from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from salesdesk.integration.models import ExactConnection, SyncRun
-from salesdesk.integration.order_push import order_send
+from salesdesk.integration.order_push.services import order_send
 from salesdesk.integration.sync.refresh import record_refresh
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
 from salesdesk.orders.lines import LineInput
@@ -40,7 +40,7 @@ from salesdesk.orders.services import OrderHeader, order_create, order_submit
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.integration.connection.oauth_flow import callback, grant, install, start
 from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_for, run_sync
-from tests.salesdesk.integration.test_sync_pictures import _pictures_pass
+from tests.salesdesk.integration.sync.test_sync_pictures import _pictures_pass
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ENTITIES = ("items", "customers", "prices")
