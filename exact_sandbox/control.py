@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import orjson
 
+from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
 from .holdings import HOLDINGS, HoldingsError, holdings_json
 from .http import Request, Response, json_response
 from .seed import reseed_state, reset_state
@@ -43,6 +44,7 @@ INDEX = {
     "GET /_sandbox/orders": "the sales orders held, with their lines; ?division=N for one",
     "GET /_sandbox/quotations": "the quotations held, with their lines; ?division=N for one",
     "GET /_sandbox/accounts": "the accounts held; ?division=N for one",
+    **LEDGER_INDEX,
 }
 
 
@@ -113,6 +115,9 @@ def _reset_stats(state: SandboxState, body: dict) -> dict:
 
 
 def _reseed(state: SandboxState, body: dict) -> dict:
+    for name in ("warehouses", "history_months", "history_lines_per_customer"):
+        if name in body:
+            setattr(state.config, name, int(body[name]))
     reseed_state(
         state, **{k: int(v) for k, v in body.items() if k in ("seed", "items", "customers")}
     )
@@ -147,6 +152,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "stats"): lambda state, body: stats_json(state),
     ("POST", "stats/reset"): _reset_stats,
     ("POST", "errors/reset"): _reset_errors,
+    **LEDGER_ROUTES,
 }
 
 
