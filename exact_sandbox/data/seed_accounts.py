@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import uuid
 
 from ..odata.values import date_value, day_value, local_date
 from . import names
@@ -12,8 +11,6 @@ from .division import DivisionData, new_guid
 DAY = 86_400.0
 FIRST_CODE = 1000
 PAYMENT_CONDITIONS = (("30", "30 dagen"), ("14", "14 dagen"), ("00", "Direct"))
-MANAGERS_NAMESPACE = uuid.UUID("5a1e5de5-0000-4000-8000-00000000a11c")
-ACCOUNT_MANAGER_NAMES = ("Sanne de Vries", "Mark Jansen")
 DISCOUNTS = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.02, 0.05, 0.075, 0.1)
 
 
@@ -28,7 +25,6 @@ def seed_accounts(
     """`count` customers; about 30% carry one of `price_lists` as their PriceList."""
     code, user, user_name = division.code, division.user_id, division.user_name
     rand = rng.random  # hot loop: random() and indexing beat choice()/randrange()
-    managers = account_managers(division)
     rows = []
     for number in range(count):
         created = now - (30 + rand() * 1470) * DAY
@@ -62,31 +58,11 @@ def seed_accounts(
             "Division": code,
         }  # fmt: skip
         _set_address(row, rand)
-        row.update(_account_manager(managers, number))
         rows.append(row)
     for row in rows:
         ts = division.next_timestamp()
         row["_ts"], row["Timestamp"] = ts, str(ts)
     division.accounts.load(rows)
-
-
-def account_managers(division: DivisionData) -> list[tuple[str, str]]:
-    """The division's account managers (spec §9.4 "Reps"): its own user and two colleagues,
-    (UserID, full name); the IDs derive from the division, so the random data stays as it was.
-    """
-    colleagues = [
-        (str(uuid.uuid5(MANAGERS_NAMESPACE, f"{division.code}:{name}")), name)
-        for name in ACCOUNT_MANAGER_NAMES
-    ]
-    return [(division.user_id, division.user_name), *colleagues]
-
-
-def _account_manager(managers: list[tuple[str, str]], number: int) -> dict:
-    # Every fifth account has no account manager, as in a real administration.
-    if number % 5 == 4:
-        return {"AccountManager": None, "AccountManagerFullName": None}
-    user_id, name = managers[number % len(managers)]
-    return {"AccountManager": user_id, "AccountManagerFullName": name}
 
 
 def _pick(rand, options: tuple | list):

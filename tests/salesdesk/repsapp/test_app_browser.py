@@ -178,7 +178,8 @@ def test_an_order_taken_offline_reaches_exact_once(
     (stored,) = list(sandbox_state.divisions[100001].sales_orders)
     shown = page.locator(".order.sent").inner_text()
     assert f"Exact order {stored['OrderNumber']}" in shown and "In Exact" in shown
-    assert stored["YourRef"] == "SD-acme-000001"
+    # The customer's reference in YourRef, Salesdesk's number in Description.
+    assert (stored["YourRef"], stored["Description"]) == ("PO-OFFLINE-1", "SD-acme-000001")
     division = sandbox_state.divisions[100001]
     lines = [division.sales_order_lines.rows[key] for key in division.sales_order_lines.lookup(
         "OrderID", stored["OrderID"])]  # fmt: skip

