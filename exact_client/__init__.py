@@ -9,6 +9,7 @@ from .backoff import Backoff
 from .client import ExactClient
 from .errors import (
     AuthError,
+    BlankPicture,
     DailyLimitExhausted,
     ExactError,
     NoSuchEndpoint,
@@ -36,6 +37,7 @@ __all__ = [
     "COUNTRY_HOSTS",
     "AuthError",
     "Backoff",
+    "BlankPicture",
     "Budget",
     "DailyLimitExhausted",
     "ExactClient",

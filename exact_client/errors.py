@@ -119,6 +119,13 @@ class TransportError(ExactError):
         self.never_sent = never_sent  # the connection failed before the request left
 
 
+class BlankPicture(ExactError):
+    """Exact answered a picture with its blank 1x1 image: what it sends when it does not
+    accept the bearer token (spec §4.9, pitfall 22), not the item's picture. Store nothing;
+    the picture is still to be fetched. Not retriable at once: the token must recover first.
+    """
+
+
 class PagingError(ExactError):
     """Exact sent a `__next` link that was already followed; following it would never end."""
 
