@@ -31,7 +31,7 @@ from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
 from salesdesk.integration.models import ExactConnection, SyncRun
-from salesdesk.integration.order_push import order_send
+from salesdesk.integration.order_push.services import order_send
 from salesdesk.integration.sync.refresh import record_refresh
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
 from salesdesk.orders.lines import LineInput
