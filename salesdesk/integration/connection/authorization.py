@@ -66,7 +66,7 @@ def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPa
             f"Exact Online said: {exc.description or exc.error}. {UNCHANGED} "
             "Click Authorize Salesdesk to try again."
         ) from exc
-    except (ServerError, TransportError) as exc:
+    except (ServerError, TransportError, RateLimited) as exc:
         raise AuthorizationFailed(
             f"Exact Online's token service failed ({exc.message}). {UNCHANGED} "
             "Try again in a few minutes."

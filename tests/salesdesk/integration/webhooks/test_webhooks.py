@@ -201,4 +201,4 @@ def test_a_body_ending_with_a_newline_is_verified_like_exacts_samples(client, en
 def test_a_newline_inside_the_signed_content_still_breaks_the_signature(client):
     company_on(100001, "acme")
     head, _, tail = body().partition(b',"HashCode"')
-    assert post(client, "acme", head[:-1] + b'\n}' + b',"HashCode"' + tail).status_code == 401
+    assert post(client, "acme", head[:-1] + b"\n}" + b',"HashCode"' + tail).status_code == 401
