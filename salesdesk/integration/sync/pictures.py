@@ -17,6 +17,7 @@ from django.db.models import F, Q
 
 from exact_client import (
     AuthError,
+    BlankPicture,
     DailyLimitExhausted,
     ExactClient,
     ExactError,
@@ -77,10 +78,22 @@ def pictures_execute(
             runs.sync_run_record_page(run=run, counts=counts, calls=client.calls - start_calls)
     except DailyLimitExhausted as exc:
         note = daily_limit_message(exc.reset_at)
+    except BlankPicture:
+        stored = SyncRun.objects.values_list("done", flat=True).get(pk=run.pk)
+        error = blank_picture_message(stored=stored, due=len(pending) - stored)
     except (AuthError, ExactError) as exc:
         error = plain_error(exc)
     runs.sync_run_finish(run=run, error=error, note=note, calls=client.calls - start_calls)
     return run
+
+
+def blank_picture_message(*, stored: int, due: int) -> str:
+    """Why the pass stopped at Exact's blank image, and that nothing blank was kept."""
+    return (
+        "Exact Online answered a picture with its blank 1×1 image, which it sends when it does "
+        f"not accept Salesdesk's access token. The pass stopped there: {stored} pictures were "
+        f"stored, no blank one; {due} pictures stay due and are fetched again on the next run."
+    )
 
 
 def _fetch_one(client: ExactClient, item: Item) -> None:
