@@ -8,6 +8,7 @@ modules below; tests may reach the internals.
 from .backoff import Backoff
 from .client import ExactClient
 from .errors import (
+    AccessTokenRefused,
     AuthError,
     BlankPicture,
     DailyLimitExhausted,
@@ -35,6 +36,7 @@ from .tokens import MemoryTokenStore, TokenPair, TokenStore
 
 __all__ = [
     "COUNTRY_HOSTS",
+    "AccessTokenRefused",
     "AuthError",
     "Backoff",
     "BlankPicture",

@@ -25,6 +25,12 @@ class AuthError(ExactError):
     """The connection needs (re-)authorization: no token, a refused token, or a 401 that stays."""
 
 
+class AccessTokenRefused(AuthError):
+    """Exact answered 401 to an access token it issued, again after a retry (spec §1.5,
+    pitfall 5: this happens for a few minutes after a refresh). The refresh chain is not
+    known to be dead: the caller may wait and try again before asking for a new consent."""
+
+
 class TokenChainDead(AuthError):
     """The refresh-token chain is gone (rotated elsewhere, expired, or its response was lost).
 

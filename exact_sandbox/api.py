@@ -96,7 +96,8 @@ def handle_division_call(
     path = endpoint_of(resource)
     response = run_with_faults(state, req, path, division, run, gate.grant.client_id)
     with state.lock:
-        state.errors.record(gate.error_key, response.status, state.clock.now())
+        if response.status != 401:  # as in api_gate: a refused token's user is unknown
+            state.errors.record(gate.error_key, response.status, state.clock.now())
     if response.status != 429:
         response.headers.extend(gate.headers)
     if not api_gate.wants_json(req, resource):

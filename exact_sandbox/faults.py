@@ -1,7 +1,8 @@
 """Injected failures: planned ones (control API) and random ones (`fault_rate`).
 
 Kinds (see README): "500", "503", "429", "timeout", "drop", "drop_after_commit",
-"html_maintenance", "appended_error" for API calls; "500", "500_after_rotate",
+"html_maintenance", "appended_error", "401" (a valid token refused, as right after a
+refresh, spec §1.5 pitfall 5) for API calls; "500", "500_after_rotate",
 "timeout", "drop_after_commit" for `oauth2/token`; "blank_picture" for pictures
 (`docs/SysImage.aspx`): the 1x1 white image Exact sends for a token it does not accept.
 """
@@ -21,6 +22,7 @@ API_KINDS = frozenset(
         "drop_after_commit",
         "html_maintenance",
         "appended_error",
+        "401",
     }
 )
 # On the token endpoint: lost answers before the call runs (500, 503, drop, an HTML page
