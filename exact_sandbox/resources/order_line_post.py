@@ -13,8 +13,8 @@ from __future__ import annotations
 from ..data import schema as s
 from ..http import Response
 from ..odata.errors import bad_request
-from .endpoints import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .order_lines import build_line
 from .payload import coerce_fields, read_body
 from .writes import created

@@ -21,9 +21,7 @@ ACTIONS = frozenset({"GET", "POST", "PUT", "DELETE"})
 def _parameter(ctx: CallContext, name: str) -> str:
     text = ctx.req.query.get(name, "").strip()
     if len(text) < 2 or text[0] != "'" or text[-1] != "'":
-        raise ODataError(
-            400, f"The parameter '{name}' is mandatory and must be a quoted string."
-        )
+        raise ODataError(400, f"The parameter '{name}' is mandatory and must be a quoted string.")
     return text[1:-1]
 
 
