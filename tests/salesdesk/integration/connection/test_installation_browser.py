@@ -87,18 +87,19 @@ def test_denied_consent_and_a_wrong_name(page, live_server, demo, exact_on_live_
     assert Client().get("/other/settings/connector").status_code == 302  # not logged in there
 
 
-def test_checking_shows_until_the_background_check_connects(
-    page,
-    live_server,
-    demo,
-    exact_on_live_server,
-    settings,  # noqa: F811
-):
-    from salesdesk.integration.connection.tasks import authorization_check
-    from salesdesk.integration.models import AuthorizationCheck
+@pytest.fixture
+def deferred(settings):
+    """The worker has not picked the consent check up yet."""
     from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS
 
-    settings.TASKS = DUMMY_TASKS  # the worker has not picked the check up yet
+    settings.TASKS = DUMMY_TASKS
+
+
+@pytest.mark.usefixtures("deferred")
+def test_checking_until_the_check_connects(page, live_server, demo, exact_on_live_server):  # noqa: F811
+    from salesdesk.integration.connection.tasks import authorization_check
+    from salesdesk.integration.models import AuthorizationCheck
+
     log_in(page, live_server.url, "demo", "admin", "admin")
     fill_installation(page, exact_on_live_server.url, "Demo Wholesale B.V.")
 

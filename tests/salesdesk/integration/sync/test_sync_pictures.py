@@ -96,3 +96,30 @@ def test_a_blank_1x1_answer_stores_nothing_and_the_picture_stays_due(
     assert again.status == SyncRun.Status.SUCCEEDED, again.error
     assert (again.total, again.done) == (due - 2, due - 2)
     assert pictures_pending(company=company).count() == 0
+
+
+def test_a_dead_refresh_chain_stops_the_pass_with_the_connector_tabs_words(
+    live_sandbox, sandbox_state, sandbox_clock
+):
+    import httpx
+
+    from salesdesk.integration.connection.token_health import token_health
+    from salesdesk.integration.connection.token_store import DatabaseTokenStore
+    from salesdesk.integration.models import ExactConnection
+    from tests.sandbox_fixtures import refresh_tokens
+
+    company = connected_company(live_sandbox, sandbox_clock)
+    run_sync(company, "items", sandbox_clock)
+    connection = ExactConnection.objects.get(company=company)
+    stolen = DatabaseTokenStore(connection.pk).load().refresh_token
+    sandbox_clock.advance(580)
+    with httpx.Client(base_url=live_sandbox.url, timeout=10) as http:
+        assert refresh_tokens(http, stolen).status_code == 200  # another copy rotated it
+
+    run = _pictures_pass(company, sandbox_clock)
+
+    assert run.status == SyncRun.Status.FAILED
+    connection.refresh_from_db()
+    assert connection.state == ExactConnection.State.NEEDS_REAUTH
+    assert run.error == token_health(connection).summary
+    assert "Old refresh token used" in run.error

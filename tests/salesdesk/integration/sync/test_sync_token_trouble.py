@@ -115,3 +115,22 @@ def test_a_token_endpoint_that_stays_down_fails_the_run_without_asking_to_reauth
     assert not mail.outbox
     sandbox_state.faults.clear()
     assert run_sync(company, "customers", sandbox_clock).status == SyncRun.Status.SUCCEEDED
+
+
+def test_a_refresh_asked_too_early_is_retried_not_a_reauthorization(
+    live_sandbox, sandbox_state, sandbox_clock
+):
+    from salesdesk.integration.connection.clients import exact_client_for
+
+    company = connected_company(live_sandbox, sandbox_clock)
+    sandbox_clock.advance(540)  # Exact counts 540 s since the issue ...
+    ahead = lambda: sandbox_clock.now() + 40  # noqa: E731  ... our clock runs 40 s ahead
+    client = exact_client_for(company=company, clock=ahead, sleep=sandbox_clock.advance)
+
+    run = run_sync(company, "customers", sandbox_clock, client=client)
+
+    assert run.status == SyncRun.Status.SUCCEEDED, run.error
+    connection = connection_of(company)
+    assert connection.state == ExactConnection.State.CONNECTED
+    assert connection.token_issued_at >= sandbox_clock.now() - 60  # refreshed once allowed
+    assert not mail.outbox
