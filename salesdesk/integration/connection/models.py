@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
 
 from salesdesk.tenants.models import Company
 
@@ -84,5 +87,14 @@ class AuthorizationCheck(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    SLOW_AFTER = timedelta(minutes=2)
+
     def __str__(self) -> str:
         return f"{self.company}: authorization {self.state}"
+
+    @property
+    def slow(self) -> bool:
+        """Still checking after a while: Exact is busy, or no worker runs the check."""
+        return self.state == self.State.CHECKING and (
+            timezone.now() - self.started_at > self.SLOW_AFTER
+        )

@@ -6,6 +6,7 @@ background check runs on the sandbox clock (`sleep` advances it), never on wall 
 
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -145,6 +146,12 @@ def test_a_budget_that_stays_spent_postpones_the_check_and_keeps_the_tokens(
     assert check.state == AuthorizationCheck.State.CHECKING and check.refresh_token_encrypted
     poll = client.get(f"/{company.slug}/settings/connector/check")
     assert poll.status_code == 200 and "checking…" in poll.content.decode()
+    assert "longer than usual" not in poll.content.decode()
+    AuthorizationCheck.objects.filter(pk=check.pk).update(
+        started_at=check.started_at - timedelta(minutes=3)
+    )
+    slow = client.get(f"/{company.slug}/settings/connector/check").content.decode()
+    assert "longer than usual" in slow and "background worker" in slow
 
 
 def test_a_consent_without_the_administration_keeps_the_working_connection(live_sandbox):
