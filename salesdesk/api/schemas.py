@@ -12,8 +12,19 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from salesdesk.api.history_schemas import (
+    AddressOut,
+    ContactOut,
+    OpenItemOut,
+    SalesInvoiceLineOut,
+    SalesInvoiceOut,
+    SalesOrderLineOut,
+    SalesOrderOut,
+    StockPositionOut,
+)
+from salesdesk.orders import bounds
+
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot store one
-Money = Annotated[Decimal, Field(ge=0, lt=10**9, max_digits=14, decimal_places=4)]
 
 
 class SignIn(Schema):
@@ -66,6 +77,10 @@ class ItemOut(Schema):
     vat_percentage: Decimal | None = Field(description="VAT rate as a fraction: 0.21 is 21%")
     standard_price: Decimal | None
     stock: Decimal
+    free_stock: Decimal | None = Field(
+        description="Free stock over all warehouses (per warehouse: `stock_positions`); "
+        "null: Exact has no stock positions for the item"
+    )
     is_sales_item: bool
     picture_url: str | None
     active: bool
@@ -96,6 +111,7 @@ class CustomerOut(Schema):
     phone: str
     vat_number: str
     blocked: bool
+    credit_limit: Decimal | None = Field(description="Null: no credit limit in Exact")
     payment_condition: str
     price_list: PriceListRef | None
     active: bool
@@ -154,18 +170,33 @@ class PriceOut(Schema):
     description: str
 
 
+# Order input within what the order's columns hold (salesdesk/orders/bounds.py).
+OrderQuantity = Annotated[
+    Decimal, Field(gt=0, le=bounds.QUANTITY_MAX, max_digits=14, decimal_places=4)
+]
+OrderPrice = Annotated[Decimal, Field(ge=0, le=bounds.PRICE_MAX, max_digits=14, decimal_places=4)]
+DeliveryDate = Annotated[
+    datetime.date,
+    Field(
+        ge=bounds.EARLIEST_DATE,
+        le=bounds.LATEST_DATE,
+        description=f"From {bounds.EARLIEST_DATE} to {bounds.LATEST_DATE}",
+    ),
+]
+
+
 class OrderLineIn(Schema):
     item_id: uuid.UUID
-    quantity: Annotated[Decimal, Field(gt=0, lt=10**6, max_digits=14, decimal_places=4)]
-    unit_price: Money | None = Field(None, description="Leave out to use the price rules")
+    quantity: OrderQuantity
+    unit_price: OrderPrice | None = Field(None, description="Leave out to use the price rules")
 
 
 class OrderIn(Schema):
     customer_id: uuid.UUID
-    your_ref: Annotated[Text, Field(max_length=60)] = ""
-    delivery_date: datetime.date | None = None
-    notes: Annotated[Text, Field(max_length=2000)] = ""
-    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=200)]
+    your_ref: Annotated[Text, Field(max_length=bounds.YOUR_REF_MAX_LENGTH)] = ""
+    delivery_date: DeliveryDate | None = None
+    notes: Annotated[Text, Field(max_length=bounds.NOTES_MAX_LENGTH)] = ""
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=bounds.MAX_LINES)]
 
 
 class OrderLineOut(Schema):
@@ -205,6 +236,14 @@ class Changes(Schema):
     item_prices: list[ItemPriceOut] = []
     price_list_lines: list[PriceListLineOut] = []
     orders: list[OrderOut] = []
+    stock_positions: list[StockPositionOut] = []
+    addresses: list[AddressOut] = []
+    contacts: list[ContactOut] = []
+    sales_orders: list[SalesOrderOut] = []
+    sales_order_lines: list[SalesOrderLineOut] = []
+    sales_invoices: list[SalesInvoiceOut] = []
+    sales_invoice_lines: list[SalesInvoiceLineOut] = []
+    open_items: list[OpenItemOut] = []
 
 
 class ChangesOut(Schema):

@@ -26,7 +26,7 @@ from exact_client import (
     TokenRefused,
     TransportError,
 )
-from salesdesk.integration.connection.clients import oauth_app_for
+from salesdesk.integration.connection.clients import ConnectionNotReady, oauth_app_for
 from salesdesk.integration.connection.name_match import name_match, name_mismatch_message
 from salesdesk.integration.connection.oauth_state import Pending
 from salesdesk.integration.connection.rights import rights_check
@@ -56,7 +56,10 @@ def _callback_error(params: Mapping[str, str]) -> str:
 
 
 def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPair:
-    app = oauth_app_for(pending.base_url)
+    try:
+        app = oauth_app_for(pending.base_url)
+    except ConnectionNotReady as exc:
+        raise AuthorizationFailed(f"{exc.message} {UNCHANGED}") from exc
     try:
         return app.exchange_code(code, http, clock)
     except TokenRefused as exc:
@@ -66,7 +69,12 @@ def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPa
             f"Exact Online said: {exc.description or exc.error}. {UNCHANGED} "
             "Click Authorize Salesdesk to try again."
         ) from exc
-    except (ServerError, TransportError, RateLimited) as exc:
+    except TransportError as exc:
+        raise AuthorizationFailed(
+            f"Salesdesk could not reach Exact Online's token service. {UNCHANGED} "
+            "Try again in a few minutes."
+        ) from exc
+    except (ServerError, RateLimited) as exc:
         raise AuthorizationFailed(
             f"Exact Online's token service failed ({exc.message}). {UNCHANGED} "
             "Try again in a few minutes."
@@ -141,6 +149,8 @@ def authorization_verify(
         raise AuthorizationFailed(
             f"Exact Online did not let Salesdesk look up the administrations ({exc}). {unchanged}"
         ) from exc
+    except ConnectionNotReady as exc:  # the address is no longer an allowed Exact site
+        raise AuthorizationFailed(f"{exc.message} {unchanged}") from exc
     return Authorization(
         base_url=base_url,
         division=match.code,
