@@ -38,6 +38,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--customers", type=int, default=5000, help="customers in the first division (default 5000)"
     )
     add("--seed", type=int, default=1, help="random seed of the generated data (default 1)")
+    add("--warehouses", type=int, default=3, help="warehouses per division (default 3)")
+    add(
+        "--history-months",
+        type=int,
+        default=24,
+        help="months of seeded orders, deliveries, invoices and payments (default 24; 0: none)",
+    )
+    add(
+        "--history-lines",
+        type=int,
+        default=10,
+        help="average order lines per customer over the history (default 10)",
+    )
     add("--latency-ms", type=int, default=0, help="extra delay per API call in ms (default 0)")
     add(
         "--minutely-limit",
@@ -93,6 +106,9 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         items=args.items,
         customers=args.customers,
         seed=args.seed,
+        warehouses=args.warehouses,
+        history_months=args.history_months,
+        history_lines_per_customer=args.history_lines,
         latency_ms=args.latency_ms,
         minutely_limit=args.minutely_limit,
         daily_limit=args.daily_limit,

@@ -93,6 +93,9 @@ class SandboxConfig:
     items: int = 5000
     customers: int = 5000
     seed: int = 1
+    warehouses: int = 3  # stock per item per warehouse (spec §9.1)
+    history_months: int = 0  # seeded orders/deliveries/invoices; 0 = none (exact_sandbox/README)
+    history_lines_per_customer: int = 10
     latency_ms: int = 0
     minutely_limit: int = 60
     daily_limit: int = 5000

@@ -17,13 +17,14 @@ from .odata.errors import ODataError
 from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
+from .resources.bulk_filters import refuse_unlisted_filters
 from .resources.collection import read_collection
 from .resources.context import CallContext
-from .resources.divisions import divisions_table
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
 from .resources.sync_feed import read_sync
+from .resources.tables import table_for
 from .resources.user_rights import PATH as USER_RIGHTS_PATH
 from .resources.user_rights import read_user_has_rights
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
@@ -88,13 +89,13 @@ def _dispatch(state, req: RestRequest) -> Response:
 
 def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Response:
     options = parse_options(ctx.req.query)
-    # system/Divisions has no stored table: it is built per call from the user's divisions.
-    table = getattr(ctx.division, endpoint.table) if endpoint.table else divisions_table(ctx)
+    table = table_for(ctx, endpoint)  # system/Divisions and read/ lists are built per call
     if count:
         return count_rows(table, endpoint, options)
     if key is not None and nav:
         return read_navigation(ctx, endpoint, table, key, nav)
     refuse_unknown_properties(endpoint.schema, options)
+    refuse_unlisted_filters(endpoint, options)
     if key is not None:
         return read_entity(ctx, endpoint, table, key, options)
     if endpoint.kind == "sync":

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import schema as s
+from .ledger_endpoints import LEDGER_ENDPOINTS
 
 PAGE = 60  # normal endpoints (spec §3.1)
 BULK_PAGE = 1000  # bulk/ and sync/
+READ_PAGE = 1_000_000  # read/ services: "most have no such cap" (spec §3.1)
 
 
 def _numbered(name: str, last: int) -> tuple[str, ...]:
@@ -55,7 +57,7 @@ class Endpoint:
 
     @property
     def page_size(self) -> int:
-        return PAGE if self.kind == "plain" else BULK_PAGE
+        return {"plain": PAGE, "read": READ_PAGE}.get(self.kind, BULK_PAGE)
 
     @property
     def allows_skip(self) -> bool:
@@ -106,5 +108,6 @@ _ENDPOINTS = (
         "sync/SalesOrder/SalesOrderLines", "sync", "sales_order_lines", s.SYNC_SALES_ORDER_LINE
     ),
     Endpoint("sync/Deleted", "sync", "deleted", s.DELETED),
+    *(Endpoint(*spec) for spec in LEDGER_ENDPOINTS),
 )
 ENDPOINTS = {endpoint.path.lower(): endpoint for endpoint in _ENDPOINTS}

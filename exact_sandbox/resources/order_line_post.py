@@ -11,6 +11,7 @@ know": updating a completed order fails).
 from __future__ import annotations
 
 from ..data import schema as s
+from ..data.order_effects import line_added
 from ..http import Response
 from ..odata.errors import bad_request
 from .context import CallContext
@@ -32,11 +33,12 @@ def post_order_line(ctx: CallContext, endpoint: Endpoint) -> Response:
         for key in division.sales_order_lines.lookup("OrderID", order["OrderID"]) or ()
     ]
     line = build_line(ctx, order, max(numbers, default=0) + 1, body)
+    statuses = line_added(division, order, line, ctx.now)
     line["_ts"] = division.next_timestamp()
     line["Timestamp"] = str(line["_ts"])  # for sync/SalesOrder/SalesOrderLines
     division.sales_order_lines.insert(line)
     total = round((order.get("AmountFC") or 0.0) + line["AmountFC"], 2)
-    changes = {"AmountDC": total, "AmountFC": total, "AmountFCExclVat": total}
+    changes = {"AmountDC": total, "AmountFC": total, "AmountFCExclVat": total, **statuses}
     division.touch(division.sales_orders, order["OrderID"], changes, ctx.now)
     return created(ctx, endpoint, line)
 
