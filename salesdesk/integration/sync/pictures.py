@@ -27,6 +27,7 @@ from exact_client import (
     gate_key,
 )
 from salesdesk.catalog.models import Item
+from salesdesk.catalog.services import item_picture_stored
 from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
 from salesdesk.integration.connection.reauth import connection_reauth_needed
 from salesdesk.integration.sync import runs
@@ -121,7 +122,7 @@ def _fetch_one(client: ExactClient, item: Item) -> None:
             f"{item.company_id}/{item.exact_id}.png", ContentFile(content), save=False
         )
         name = item.picture.name
-    Item.objects.filter(pk=item.pk).update(picture=name, picture_fetched_name=item.picture_name)
+    item_picture_stored(item=item, name=name)
 
 
 class _Pacer:

@@ -10,6 +10,7 @@ from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.models import SyncRun
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.pictures import pictures_execute
+from salesdesk.tenants.changes import version_latest
 from tests.salesdesk.integration.sync.sync_support import connected_company, run_sync
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -123,3 +124,22 @@ def test_a_dead_refresh_chain_stops_the_pass_with_the_connector_tabs_words(
     assert connection.state == ExactConnection.State.NEEDS_REAUTH
     assert run.error == token_health(connection).summary
     assert "Old refresh token used" in run.error
+
+
+def test_a_stored_picture_reaches_devices_through_the_delta_feed(
+    live_sandbox, sandbox_state, sandbox_clock
+):
+    company = connected_company(live_sandbox, sandbox_clock)
+    other = connected_company(live_sandbox, sandbox_clock, slug="other")
+    run_sync(company, "items", sandbox_clock)
+    run_sync(other, "items", sandbox_clock)
+    item = Item.objects.filter(company=company).exclude(picture_name="").first()
+    before = item.row_version
+    theirs = {i.pk: i.row_version for i in Item.objects.filter(company=other)}
+
+    assert _pictures_pass(company, sandbox_clock).status == SyncRun.Status.SUCCEEDED
+    item.refresh_from_db()
+    # A device that read the item before its picture came sees it again, now with a picture.
+    assert item.picture and item.row_version > before
+    assert version_latest(company=company) >= item.row_version
+    assert {i.pk: i.row_version for i in Item.objects.filter(company=other)} == theirs
