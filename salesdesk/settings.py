@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "salesdesk.lists",
     "salesdesk.synced",
     "salesdesk.catalog",
+    "salesdesk.history",
     "salesdesk.customers",
     "salesdesk.orders",
     "salesdesk.integration",

@@ -21,6 +21,7 @@ class ItemListForm(ListForm):
     SORTS = ITEM_SORTS
     group = forms.ChoiceField(required=False, label="Item group")
     active = forms.ChoiceField(required=False, choices=YES_NO, label="Active")
+    in_stock = forms.ChoiceField(required=False, choices=YES_NO, label="In stock")
 
     def __init__(self, data, *, groups: list[str]):
         super().__init__(data)
@@ -31,6 +32,7 @@ class ItemListForm(ListForm):
         return ItemFilters(
             q=self.value("q", ""), group=self.value("group", ""),
             active=yes_no(self.value("active", "")),
+            in_stock=yes_no(self.value("in_stock", "")),
         )  # fmt: skip
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.db import models
 
+from salesdesk.catalog.stock_models import StockPosition, Warehouse  # noqa: F401 (models of the app)
 from salesdesk.synced.models import ExactRecord, SyncedRecord, VersionedRecord
 from salesdesk.tenants.models import Company
 
@@ -23,6 +24,8 @@ class Item(SyncedRecord):
     barcode = models.CharField(max_length=60, blank=True)
     standard_price = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     stock = models.DecimalField(max_digits=16, decimal_places=4, default=0)
+    # Free stock summed over the warehouses (stock_services.py keeps it); None: none known.
+    free_stock = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     is_sales_item = models.BooleanField(default=True)
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
@@ -49,6 +52,7 @@ class Item(SyncedRecord):
             models.Index(fields=["company", "unit"]),
             models.Index(fields=["company", "standard_price"]),
             models.Index(fields=["company", "stock"]),
+            models.Index(fields=["company", "free_stock"]),
             models.Index(fields=["company", "synced_at"]),
         ]
 

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.files import File
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ ITEM_SORTS = {
     "unit": "unit",
     "price": "standard_price",
     "stock": "stock",
+    "free": "free_stock",
     "active": "active",
     "synced": "synced_at",
 }
@@ -39,6 +40,7 @@ class ItemFilters:
     q: str = ""
     group: str = ""
     active: bool | None = None
+    in_stock: bool | None = None  # free stock above zero in some warehouse
 
 
 def item_search(*, company, filters: ItemFilters) -> QuerySet[Item]:
@@ -48,6 +50,9 @@ def item_search(*, company, filters: ItemFilters) -> QuerySet[Item]:
         items = items.filter(group_code=filters.group)
     if filters.active is not None:
         items = items.filter(active=filters.active)
+    if filters.in_stock is not None:  # the (company, free_stock) index answers
+        in_stock = Q(free_stock__gt=0)
+        items = items.filter(in_stock) if filters.in_stock else items.exclude(in_stock)
     term = filters.q.strip()
     return ITEM_TEXT.filter(items, term, fallback=prefix_range("code", term))
 

@@ -1,5 +1,6 @@
 from django.db import models
 
+from salesdesk.customers.contact_models import Address, Contact  # noqa: F401 (models of the app)
 from salesdesk.synced.models import SyncedRecord
 from salesdesk.tenants.models import Company
 
@@ -26,6 +27,8 @@ class Customer(SyncedRecord):
     phone = models.CharField(max_length=50, blank=True)
     vat_number = models.CharField(max_length=50, blank=True)
     blocked = models.BooleanField(default=False)
+    # Exact's CreditLineSales: "if no value has been defined, there is no credit limit" (§9.4).
+    credit_limit = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     payment_condition = models.CharField(max_length=20, blank=True)
     discount_sales = models.DecimalField(max_digits=7, decimal_places=4, default=0)
     price_list = models.ForeignKey(

@@ -27,7 +27,6 @@ CUSTOMER_SORTS = {
     "blocked": "blocked",
     "synced": "synced_at",
 }
-ORDERS_ON_CUSTOMER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -75,10 +74,3 @@ def customer_price_lists(*, company) -> list[PriceList]:
 
 def customer_last_synced(*, company) -> datetime.datetime | None:
     return last_synced(Customer.objects.filter(company=company))
-
-
-def customer_orders(*, company, customer: Customer) -> list:
-    """The customer's latest orders, newest first (through the relation the orders app,
-    which sits above this one, declares: `Order.customer`)."""
-    orders = customer.orders.filter(company=company)
-    return list(orders.order_by("-created_at", "-pk")[:ORDERS_ON_CUSTOMER_PAGE])

@@ -6,16 +6,17 @@ import uuid
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from salesdesk.customers.forms import CustomerListForm
+from salesdesk.customers.sections import customer_sections
 from salesdesk.customers.selectors import (
     CUSTOMER_SORTS,
     customer_countries,
     customer_get,
     customer_last_synced,
     customer_list,
-    customer_orders,
     customer_price_lists,
     customer_search,
 )
@@ -80,7 +81,9 @@ def customer_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpRespo
     customer = customer_get(company=request.company, exact_id=exact_id)
     context = {
         "customer": customer,
-        "orders": customer_orders(company=request.company, customer=customer),
+        "sections": customer_sections(
+            company=request.company, customer=customer, today=timezone.localdate()
+        ),
         "last_synced": customer.synced_at,
     }
     return render(request, "customers/customer_detail.html", context)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from salesdesk.orders import selectors
+from salesdesk.orders.exact_progress import order_in_exact
 from salesdesk.orders.forms import (
     ManualCloseForm,
     OrderFilterForm,
@@ -98,7 +99,9 @@ def item_suggest_view(request):
 @require_GET
 def order_detail_view(request, number: str):
     order = selectors.order_get(company=request.company, number=number)
-    return render(request, "orders/order_detail.html", _detail_context(order))
+    context = _detail_context(order)
+    context["in_exact"] = order_in_exact(company=request.company, order=order)
+    return render(request, "orders/order_detail.html", context)
 
 
 @company_view

@@ -20,6 +20,7 @@ from salesdesk.catalog.selectors import (
     item_prices_for_item,
     item_search,
 )
+from salesdesk.catalog.stock_selectors import item_stock_positions
 from salesdesk.catalog.vat import vat_code_for_item
 from salesdesk.lists.csv_export import csv_response
 from salesdesk.lists.keyset import sorted_like_pages
@@ -78,6 +79,7 @@ def item_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
         "list_prices": price_list_prices_for_item(company=request.company, item=item),
         "item_prices": item_prices_for_item(company=request.company, item=item),
         "vat": vat_code_for_item(company=request.company, item=item),
+        "stock_positions": item_stock_positions(company=request.company, item=item),
         "last_synced": item.synced_at,
     }
     return render(request, "catalog/item_detail.html", context)
