@@ -32,7 +32,8 @@ ACCOUNT_SELECT = (
 PATHS = {
     "bulk/Logistics/Items": ITEM_SELECT,
     "bulk/CRM/Accounts": ACCOUNT_SELECT,
-    "sync/Logistics/Items": ITEM_SELECT + ",Timestamp",
+    # The sync items have no StandardSalesPrice (exact-online-fields.md).
+    "sync/Logistics/Items": ITEM_SELECT.replace("StandardSalesPrice,", "") + ",Timestamp",
 }
 
 

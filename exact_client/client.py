@@ -49,7 +49,7 @@ class ExactClient:
         self.division = division
         self._owns_http = http is None
         self.http = http or http_client(timeout=timeout)
-        self.tokens = TokenManager(store, app, self.http, clock)
+        self.tokens = TokenManager(store, app, self.http, clock, sleep)
         self._requestor = Requestor(
             base_url=self.base_url,
             division=division,

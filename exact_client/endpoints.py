@@ -25,10 +25,12 @@ ITEMS = Endpoint(
     path="logistics/Items",
     bulk="bulk/Logistics/Items",
     sync="sync/Logistics/Items",
+    # No StandardSalesPrice: sync/Logistics/Items lacks it (the sales item prices without
+    # an account carry it, spec §4.5); a default must hold on every variant.
     select=_fields(
         "ID,Code,Description,ExtraDescription,ItemGroupCode,ItemGroupDescription,Unit,"
-        "UnitDescription,SalesVatCode,Barcode,StandardSalesPrice,Stock,IsSalesItem,StartDate,"
-        "EndDate,PictureUrl,PictureName,Modified"
+        "UnitDescription,SalesVatCode,Barcode,Stock,IsSalesItem,StartDate,EndDate,PictureUrl,"
+        "PictureName,Modified"
     ),
 )
 ACCOUNTS = Endpoint(

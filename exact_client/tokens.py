@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 REFRESH_AFTER = 570.0
 DEFAULT_EXPIRES_IN = 600.0
 EXPIRY_MARGIN = 30.0  # refresh this long before a token that lives shorter than Exact's 600 s
-LOST_RESPONSE = "the refresh response was lost; the chain may be dead"
+# Waits before the second and third try of a refresh whose answer was lost (5xx, timeout,
+# garbled): the same refresh token each time (spec §1.7).
+REFRESH_RETRY_WAITS = (2.0, 5.0)
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,13 @@ class TokenManager:
         app: OAuthApp,
         http: httpx.Client,
         clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], object] = time.sleep,
     ) -> None:
         self._store = store
         self._app = app
         self._http = http
         self._clock = clock
+        self._sleep = sleep
 
     def current(self) -> TokenPair:
         """The stored pair; AuthError when there is none."""
@@ -103,6 +107,21 @@ class TokenManager:
             return new.access_token
 
     def _refresh(self, pair: TokenPair) -> TokenPair:
+        """A lost answer (5xx, timeout, garbled) does not end the chain: Exact may not have
+        handled the call, so the same refresh token is tried again. If Exact did rotate it
+        (spec §1.7, pitfall 2), it refuses the old token and the chain is dead, as it was
+        anyway. When every try is lost, the error is raised (retriable) and the stored pair
+        stays, to be tried again later."""
+        waits = list(REFRESH_RETRY_WAITS)
+        while True:
+            try:
+                return self._refresh_once(pair)
+            except (TransportError, ServerError):
+                if not waits:
+                    raise
+                self._sleep(waits.pop(0))
+
+    def _refresh_once(self, pair: TokenPair) -> TokenPair:
         try:
             return self._app.refresh(pair.refresh_token, self._http, self._clock)
         except TokenRefused as exc:
@@ -110,11 +129,6 @@ class TokenManager:
                 raise RefreshTooEarly(str(exc)) from exc
             self._store.mark_dead(str(exc))
             raise TokenChainDead(f"the refresh chain is dead: {exc}") from exc
-        except (TransportError, ServerError) as exc:
-            # Exact may have rotated the token before the answer got lost (spec §1.7, pitfall 2):
-            # retrying with the old refresh token would only earn "Old refresh token used".
-            self._store.mark_dead(LOST_RESPONSE)
-            raise TokenChainDead(LOST_RESPONSE) from exc
 
 
 def refresh_after(pair: TokenPair) -> float:

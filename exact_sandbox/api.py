@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 
 from . import api_gate
+from .atom import as_atom
 from .errors import empty
 from .fault_responses import apply_fault
 from .faults import Fault
@@ -69,7 +70,7 @@ def handle_division_call(
     with state.lock:
         gate = api_gate.admit(state, req, division, resource)
     if isinstance(gate, Response):
-        return gate
+        return gate if api_gate.wants_json(req, resource) else as_atom(gate, state.clock.now())
     rest_request = RestRequest(
         method=req.method,
         division=division,
@@ -98,6 +99,8 @@ def handle_division_call(
         state.errors.record(gate.error_key, response.status, state.clock.now())
     if response.status != 429:
         response.headers.extend(gate.headers)
+    if not api_gate.wants_json(req, resource):
+        return as_atom(response, state.clock.now())
     return response
 
 

@@ -1,5 +1,6 @@
 """The checks every API call passes before its handler runs (spec §1.8, §2, §3.6, §5.2):
-bearer token, division access, error block, rate limits, scopes, Accept header."""
+bearer token, division access, error block, rate limits, scopes, Accept header (JSON,
+else Atom XML: `api.py` converts the answer with `atom.as_atom`)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from .state import SandboxState
 # Exact does not validate the division in these URLs (spec §4.2, picqer#470): a client may
 # call them with `Me.CurrentDivision` even when the user left that division out of the consent.
 DIVISION_UNCHECKED = frozenset({"system/divisions"})
-NOT_JSON = (
-    "The sandbox answers in JSON only: send 'Accept: application/json'. "
-    "(Exact Online would answer in Atom XML.)"
+NOT_ACCEPTABLE = (
+    "A bare 'Accept: application/xml' is not served: ask for 'application/json' "
+    "or 'application/atom+xml' (the default)."
 )
 
 
@@ -51,12 +52,20 @@ def authenticate(state: SandboxState, req: Request) -> Grant | None:
 
 
 def wants_json(req: Request, resource: str) -> bool:
-    # `…/$count` answers a bare number and is called without Accept (spec §3.3).
+    """JSON only when asked for; otherwise Exact answers Atom XML (spec §3.6, `atom.py`).
+    `…/$count` answers a bare number and is called without Accept (spec §3.3)."""
     return "application/json" in req.headers.get("accept", "") or resource.endswith("$count")
 
 
+def refuses_accept(req: Request) -> bool:
+    """A bare `application/xml` Accept (no Atom, JSON or wildcard) is refused (§3.6 [REP])."""
+    accept = req.headers.get("accept", "").lower()
+    offered = {part.split(";")[0].strip() for part in accept.split(",") if part.strip()}
+    return bool(offered) and offered <= {"application/xml", "text/xml"}
+
+
 def not_acceptable() -> Response:
-    return text_response(406, NOT_JSON)
+    return text_response(406, NOT_ACCEPTABLE)
 
 
 def division_refusal(
@@ -106,7 +115,7 @@ def admit(state: SandboxState, req: Request, division: int, resource: str) -> Pa
     if message:
         state.errors.record(key, 403, now)
         return _with(odata_error(403, message), verdict.headers)
-    if not wants_json(req, resource):
+    if refuses_accept(req) and not wants_json(req, resource):
         return _with(not_acceptable(), verdict.headers)
     return Passed(grant, key, verdict.headers)
 

@@ -14,6 +14,7 @@ from .api import handle_division_call, handle_picture
 from .errors import odata_error
 from .http import Request, Response, json_response
 from .me import handle_me
+from .placeholders import handle_placeholder, is_placeholder
 from .state import SandboxState
 
 API_PREFIX = "/api/v1/"
@@ -46,6 +47,8 @@ def route(state: SandboxState, req: Request) -> Response:
         return _api(state, req)
     if req.path.lower() == "/docs/sysimage.aspx":
         return handle_picture(state, req)
+    if is_placeholder(req.path):
+        return handle_placeholder(req)
     if req.path == CONTROL_PREFIX[:-1] or req.path.startswith(CONTROL_PREFIX):
         return control.handle_control(state, req, req.path[len(CONTROL_PREFIX) :])
     if req.path == "/":

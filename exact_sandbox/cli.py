@@ -26,6 +26,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--customers", type=int, default=5000, help="customers in the first division (default 5000)"
     )
     add("--seed", type=int, default=1, help="random seed of the generated data (default 1)")
+    add("--warehouses", type=int, default=3, help="warehouses per division (default 3)")
+    add(
+        "--history-months",
+        type=int,
+        default=24,
+        help="months of seeded orders, deliveries, invoices and payments (default 24; 0: none)",
+    )
+    add(
+        "--history-lines",
+        type=int,
+        default=10,
+        help="average order lines per customer over the history (default 10)",
+    )
     add("--latency-ms", type=int, default=0, help="extra delay per API call in ms (default 0)")
     add(
         "--minutely-limit",
@@ -52,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID:SECRET:REDIRECT_PREFIX",
         help="register another app (repeatable); split at the first two colons",
     )
-    add("--error-block", action="store_true", help="block a key for 1 h after 10 errors in an hour")
+    add(
+        "--error-block",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="block a key for 1 h after 10 errors in an hour (on by default, as at Exact)",
+    )
     add("--verbose", action="store_true", help="log every request")
     return parser
 
@@ -62,6 +80,9 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         items=args.items,
         customers=args.customers,
         seed=args.seed,
+        warehouses=args.warehouses,
+        history_months=args.history_months,
+        history_lines_per_customer=args.history_lines,
         latency_ms=args.latency_ms,
         minutely_limit=args.minutely_limit,
         daily_limit=args.daily_limit,

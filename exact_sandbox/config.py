@@ -87,11 +87,14 @@ class SandboxConfig:
     items: int = 5000
     customers: int = 5000
     seed: int = 1
+    warehouses: int = 3  # stock per item per warehouse (spec §9.1)
+    history_months: int = 0  # seeded orders/deliveries/invoices; 0 = none (exact_sandbox/README)
+    history_lines_per_customer: int = 10
     latency_ms: int = 0
     minutely_limit: int = 60
     daily_limit: int = 5000
     fault_rate: float = 0.0
-    error_block: bool = False
+    error_block: bool = True  # on, as at Exact (spec §2.1); tests that need more errors turn it off
     fault_timeout_seconds: float = 65.0
     clients: list[ClientApp] = field(default_factory=lambda: [demo_app()])
     users: list[SandboxUser] = field(default_factory=default_users)

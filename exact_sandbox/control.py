@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import orjson
 
+from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
 from .http import Request, Response, json_response
 from .seed import reseed_state, reset_state
 from .state import SandboxState
@@ -38,6 +39,8 @@ INDEX = {
     '"error_block", "fault_timeout_seconds"} (any subset)',
     "GET /_sandbox/stats": "calls per division and path, tokens issued/refreshed, orders",
     "POST /_sandbox/stats/reset": "zero the call counters",
+    "POST /_sandbox/errors/reset": "forget the errors counted for the 10-errors-an-hour block",
+    **LEDGER_INDEX,
 }
 
 
@@ -108,6 +111,9 @@ def _reset_stats(state: SandboxState, body: dict) -> dict:
 
 
 def _reseed(state: SandboxState, body: dict) -> dict:
+    for name in ("warehouses", "history_months", "history_lines_per_customer"):
+        if name in body:
+            setattr(state.config, name, int(body[name]))
     reseed_state(
         state, **{k: int(v) for k, v in body.items() if k in ("seed", "items", "customers")}
     )
@@ -116,6 +122,11 @@ def _reseed(state: SandboxState, body: dict) -> dict:
         "items": state.config.items,
         "customers": state.config.customers,
     }
+
+
+def _reset_errors(state: SandboxState, body: dict) -> dict:
+    state.errors.clear()
+    return {"errors": "cleared", "error_block": state.config.error_block}
 
 
 Handler = Callable[[SandboxState, dict], dict]
@@ -136,6 +147,8 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "settings"): _settings,
     ("GET", "stats"): lambda state, body: stats_json(state),
     ("POST", "stats/reset"): _reset_stats,
+    ("POST", "errors/reset"): _reset_errors,
+    **LEDGER_ROUTES,
 }
 
 

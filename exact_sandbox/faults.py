@@ -22,7 +22,10 @@ API_KINDS = frozenset(
         "appended_error",
     }
 )
-TOKEN_KINDS = frozenset({"500", "500_after_rotate", "timeout", "drop_after_commit"})
+# On the token endpoint: lost answers before the call runs (500, 503, drop, an HTML page
+# instead of JSON) and after it rotated the tokens (the others; appended_error = garbled).
+TOKEN_KINDS = frozenset({"500", "503", "drop", "html_maintenance", "500_after_rotate", "timeout",
+                         "drop_after_commit", "appended_error"})  # fmt: skip
 RANDOM_KINDS = ("500", "503", "429", "drop_after_commit")
 TOKEN_PATH = "oauth2/token"
 

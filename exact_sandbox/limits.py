@@ -90,13 +90,18 @@ class RateLimiter:
 
 class ErrorBudget:
     """Exact blocks an API key for an hour after 10 error responses (400/401/403/404)
-    per key, user, division and endpoint within an hour (spec §2.1). Switchable:
-    only active when `config.error_block` is true."""
+    per key, user, division and endpoint within an hour (spec §2.1). On by default, as
+    at Exact; `config.error_block = False` switches it off, `clear()` forgets every error."""
 
     def __init__(self, config: SandboxConfig) -> None:
         self.config = config
         self._errors: dict[tuple, deque[float]] = {}
         self._blocked_until: dict[tuple, float] = {}
+
+    def clear(self) -> None:
+        """Forget every recorded error and lift every block (control: `errors/reset`)."""
+        self._errors.clear()
+        self._blocked_until.clear()
 
     def blocked_until(self, key: tuple, now: float) -> float | None:
         if not self.config.error_block:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from . import api_gate
 from .api import run_with_faults, sleep_latency
+from .atom import as_atom
 from .config import SandboxUser
 from .http import Request, Response, json_response
 from .state import SandboxState
@@ -86,7 +87,7 @@ def handle_me(state: SandboxState, req: Request) -> Response:
         grant = api_gate.authenticate(state, req)
         if grant is None:
             return api_gate.unauthorized(state, req)
-    if not api_gate.wants_json(req, "current/Me"):
+    if api_gate.refuses_accept(req) and not api_gate.wants_json(req, "current/Me"):
         return api_gate.not_acceptable()
 
     def run() -> Response:
@@ -94,4 +95,7 @@ def handle_me(state: SandboxState, req: Request) -> Response:
             row = me_row(state, state.users[grant.username], req.base_url)
         return json_response(200, {"d": {"results": [_select(row, req.query.get("$select", ""))]}})
 
-    return run_with_faults(state, req, "current/Me", None, run)
+    response = run_with_faults(state, req, "current/Me", None, run)
+    if not api_gate.wants_json(req, "current/Me"):
+        return as_atom(response, state.clock.now())
+    return response

@@ -14,6 +14,7 @@ import orjson
 from .errors import odata_error
 from .http import Response, RestRequest
 from .odata.errors import ODataError
+from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
 from .resources.collection import read_collection
@@ -21,13 +22,16 @@ from .resources.context import CallContext
 from .resources.divisions import divisions_table
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
+from .resources.order_line_post import post_order_line
 from .resources.sync_feed import read_sync
+from .resources.tables import table_for
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
 from .webhooks.subscriptions import handle_subscriptions
 
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
-         "salesorder/salesorders": sales_orders.post_sales_order}  # fmt: skip
+         "salesorder/salesorders": sales_orders.post_sales_order,
+         "salesorder/salesorderlines": post_order_line}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
                   "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip
@@ -80,12 +84,12 @@ def _dispatch(state, req: RestRequest) -> Response:
 
 def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Response:
     options = parse_options(ctx.req.query)
-    # system/Divisions has no stored table: it is built per call from the user's divisions.
-    table = getattr(ctx.division, endpoint.table) if endpoint.table else divisions_table(ctx)
+    table = table_for(ctx, endpoint)  # system/Divisions and read/ lists are built per call
     if count:
         return count_rows(table, endpoint, options)
     if key is not None and nav:
         return read_navigation(ctx, endpoint, table, key, nav)
+    refuse_unknown_properties(endpoint.schema, options)
     if key is not None:
         return read_entity(ctx, endpoint, table, key, options)
     if endpoint.kind == "sync":

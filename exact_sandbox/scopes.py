@@ -16,7 +16,12 @@ ORDERS = "Sales orders"
 INVENTORY = "Logistics inventory"
 ORGANIZATION = "Organization administration"
 FINANCIAL = "Financial accounting"
-ALL_SCOPES = frozenset({CRM, ITEMS, PRICES, ORDERS, INVENTORY, ORGANIZATION, FINANCIAL})
+WMS = "Logistics wms"
+INVOICES = "Sales invoices"
+RECEIVABLES = "Financial receivables"
+CASHFLOW = "Financial cashflow"
+ALL_SCOPES = frozenset({CRM, ITEMS, PRICES, ORDERS, INVENTORY, ORGANIZATION, FINANCIAL, WMS,
+                        INVOICES, RECEIVABLES, CASHFLOW})  # fmt: skip
 
 # (normalized "service/entity" or "service/", area); first match wins.
 _AREAS: tuple[tuple[str, str], ...] = (
@@ -29,8 +34,16 @@ _AREAS: tuple[tuple[str, str], ...] = (
     ("logistics/salesitemprices", PRICES),
     ("logistics/salesitemprice", PRICES),
     ("logistics/stockposition", INVENTORY),
+    ("sales/shippingmethods", ORDERS),
     ("sales/", PRICES),
+    ("salesorder/goodsdeliveries", WMS),
+    ("salesorder/goodsdeliverylines", WMS),
     ("salesorder/", ORDERS),
+    ("salesinvoice/", INVOICES),
+    ("cashflow/receivables", RECEIVABLES),
+    ("financial/receivableslist", RECEIVABLES),
+    ("financial/receivableslistbyaccount", RECEIVABLES),
+    ("cashflow/", CASHFLOW),
     ("inventory/", INVENTORY),
     ("system/divisions", ORGANIZATION),
     ("system/alldivisions", ORGANIZATION),

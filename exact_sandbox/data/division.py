@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from ..odata.values import date_value
+from .ledger_tables import add_ledger_tables
 from .pictures import PLACEHOLDER_PATH, item_png
 from .table import Table
 
@@ -60,6 +61,7 @@ class DivisionData:
         self.sales_orders = Table("OrderID", ("YourRef", "OrderedBy"))
         self.sales_order_lines = Table("ID", ("OrderID",))
         self.deleted = Table("ID", ("EntityKey",))
+        add_ledger_tables(self)  # stock, deliveries, invoices, receivables, CRM (spec §9)
         # Webhooks (spec §4.10, exact_sandbox.webhooks): subscriptions by ID, and the hub's
         # listener, set when the first subscription is made.
         self.webhook_subscriptions: dict[str, dict] = {}

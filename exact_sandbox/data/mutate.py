@@ -11,6 +11,7 @@ import random
 
 from . import names
 from .division import DivisionData
+from .standard_price import standard_price_write
 
 PRICE_STEPS = (0.02, 0.03, 0.05, 0.08, 0.1)
 
@@ -67,11 +68,7 @@ def _change_item(division: DivisionData, rng: random.Random, item_id: str, now: 
     item = division.items.rows[item_id]
     price = round((item.get("StandardSalesPrice") or 10.0) * (1 + rng.choice(PRICE_STEPS)), 2)
     changes = {"StandardSalesPrice": price, "Stock": float(rng.randrange(0, 500))}
-    division.touch(division.items, item_id, changes, now)
-    for key in sorted(division.item_prices.lookup("Item", item_id) or ()):
-        row = division.item_prices.rows[key]
-        if row.get("Account") is None and not row.get("Quantity"):
-            division.touch(division.item_prices, key, {"Price": price}, now)
+    standard_price_write(division, division.touch(division.items, item_id, changes, now), now)
 
 
 def _change_account(

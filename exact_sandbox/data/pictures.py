@@ -43,3 +43,18 @@ def _png(width: int, height: int, raw: bytes) -> bytes:
         + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
+
+
+def placeholder_png(size: int = 48) -> bytes:
+    """Exact's stand-in for a missing picture: a grey frame on light grey (spec §4.9)."""
+    light, dark = b"\xee\xee\xee", b"\xb0\xb0\xb0"
+    edge = range(size // 4, size - size // 4)
+    rows = bytearray()
+    for y in range(size):
+        rows.append(0)  # filter type: none
+        for x in range(size):
+            on_frame = (x in edge and y in (edge[0], edge[-1])) or (
+                y in edge and x in (edge[0], edge[-1])
+            )
+            rows += dark if on_frame else light
+    return _png(size, size, bytes(rows))

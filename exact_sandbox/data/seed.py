@@ -10,6 +10,7 @@ from ..odata.values import date_value
 from .division import DivisionData, new_guid
 from .seed_accounts import seed_accounts
 from .seed_catalog import seed_items, seed_reference
+from .seed_ledger import seed_ledger
 from .seed_prices import seed_item_prices, seed_price_lists, seed_volume_discounts
 
 SMALL_ITEMS = 25
@@ -39,6 +40,12 @@ def _seed_all(result: dict, divisions: dict[int, str], config, now: float) -> No
         result[code] = seed_division(
             code, name, items=items, customers=customers, seed=config.seed, now=now
         )
+        seed_ledger(
+            result[code], seed=config.seed, now=now,
+            warehouses=getattr(config, "warehouses", 1),
+            history_months=getattr(config, "history_months", 0),
+            lines_per_customer=getattr(config, "history_lines_per_customer", 10),
+        )  # fmt: skip
         result[code].info["Current"] = position == 0
         result[code].info["IsMainDivision"] = position == 0
 

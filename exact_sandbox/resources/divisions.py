@@ -7,7 +7,7 @@ from .context import CallContext
 
 
 def divisions_table(ctx: CallContext) -> Table:
-    """The user's divisions as a Table keyed by `Code` (Int32), so that key lookups
+    """The granted divisions as a Table keyed by `Code` (Int32), so that key lookups
     (`system/Divisions(124132)`, spec §1.2), `$count` and `$filter` work as elsewhere.
 
     Exact does not check the division in this URL (picqer#470): the gate lets any
@@ -18,10 +18,8 @@ def divisions_table(ctx: CallContext) -> Table:
 
 
 def _reachable(ctx: CallContext) -> list:
+    """The divisions the token may use: the user's, as far as the consent granted them
+    (`RestRequest.divisions`, computed by the gate). Divisions left out at consent are not
+    listed, though the URL's own division may be one of them (spec §1.3, §4.2)."""
     divisions = ctx.state.divisions  # type: ignore[attr-defined]
-    username = getattr(ctx.req, "username", None) or getattr(ctx.req, "user", None)
-    user_divisions = getattr(ctx.state, "user_divisions", None)
-    if username and callable(user_divisions):
-        codes = [code for code in user_divisions(username) if code in divisions]
-        return [divisions[code] for code in codes]
-    return list(divisions.values())
+    return [divisions[code] for code in sorted(ctx.req.divisions) if code in divisions]

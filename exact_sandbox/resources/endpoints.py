@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import schema as s
+from .ledger_endpoints import LEDGER_ENDPOINTS
 
 PAGE = 60  # normal endpoints (spec §3.1)
 BULK_PAGE = 1000  # bulk/ and sync/
+READ_PAGE = 1_000_000  # read/ services: "most have no such cap" (spec §3.1)
 
 
 def _numbered(name: str, last: int) -> tuple[str, ...]:
@@ -55,7 +57,7 @@ class Endpoint:
 
     @property
     def page_size(self) -> int:
-        return PAGE if self.kind == "plain" else BULK_PAGE
+        return {"plain": PAGE, "read": READ_PAGE}.get(self.kind, BULK_PAGE)
 
     @property
     def allows_skip(self) -> bool:
@@ -74,14 +76,22 @@ _ENDPOINTS = (
     Endpoint("sales/SalesPriceListPeriods", "plain", "price_list_periods", s.PRICE_LIST_PERIOD),
     Endpoint("sales/SalesPriceListVolumeDiscounts", "plain", "volume_discounts", s.VOLUME_DISCOUNT),
     Endpoint("salesorder/SalesOrders", "plain", "sales_orders", s.SALES_ORDER, _WRITE),
-    Endpoint("salesorder/SalesOrderLines", "plain", "sales_order_lines", s.SALES_ORDER_LINE),
+    Endpoint(
+        "salesorder/SalesOrderLines",
+        "plain",
+        "sales_order_lines",
+        s.SALES_ORDER_LINE,
+        frozenset({"GET", "POST"}),
+    ),
     Endpoint("system/Divisions", "plain", "", s.DIVISION),
     Endpoint("vat/VATCodes", "plain", "vat_codes", s.VAT_CODE),
     Endpoint("bulk/Logistics/Items", "bulk", "items", s.ITEM),
     Endpoint("bulk/CRM/Accounts", "bulk", "accounts", s.ACCOUNT),
     Endpoint("bulk/Logistics/SalesItemPrices", "bulk", "item_prices", s.SALES_ITEM_PRICE),
-    Endpoint("bulk/SalesOrder/SalesOrders", "bulk", "sales_orders", s.SALES_ORDER),
-    Endpoint("bulk/SalesOrder/SalesOrderLines", "bulk", "sales_order_lines", s.SALES_ORDER_LINE),
+    Endpoint("bulk/SalesOrder/SalesOrders", "bulk", "sales_orders", s.BULK_SALES_ORDER),
+    Endpoint(
+        "bulk/SalesOrder/SalesOrderLines", "bulk", "sales_order_lines", s.BULK_SALES_ORDER_LINE
+    ),
     Endpoint("sync/Logistics/Items", "sync", "items", s.SYNC_ITEM),
     Endpoint("sync/CRM/Accounts", "sync", "accounts", s.SYNC_ACCOUNT),
     Endpoint("sync/Logistics/SalesItemPrices", "sync", "item_prices", s.SYNC_SALES_ITEM_PRICE),
@@ -98,5 +108,6 @@ _ENDPOINTS = (
         "sync/SalesOrder/SalesOrderLines", "sync", "sales_order_lines", s.SYNC_SALES_ORDER_LINE
     ),
     Endpoint("sync/Deleted", "sync", "deleted", s.DELETED),
+    *(Endpoint(*spec) for spec in LEDGER_ENDPOINTS),
 )
 ENDPOINTS = {endpoint.path.lower(): endpoint for endpoint in _ENDPOINTS}

@@ -8,6 +8,7 @@ import binascii
 from ..data import schema as s
 from ..data.division import DivisionData, new_guid
 from ..data.pictures import PLACEHOLDER_PATH, picture_path
+from ..data.standard_price import standard_price_write
 from ..data.vat_codes import vat_code_row
 from ..http import Response
 from ..odata.errors import bad_request
@@ -48,6 +49,7 @@ def post_item(ctx: CallContext, endpoint: Endpoint) -> Response:
     _derive(division, row, body)
     row.update(division.audit(ctx.now, division.next_timestamp()))
     division.items.insert(row)
+    standard_price_write(division, row, ctx.now)
     return created(ctx, endpoint, row)
 
 
@@ -64,7 +66,9 @@ def put_item(ctx: CallContext, endpoint: Endpoint, key_text: str) -> Response:
     merged = {**row, **values}
     _derive(division, merged, body)
     changes = {name: merged[name] for name in merged if row.get(name) != merged[name]}
-    division.touch(division.items, row["ID"], changes, ctx.now)
+    stored = division.touch(division.items, row["ID"], changes, ctx.now)
+    if "StandardSalesPrice" in changes:
+        standard_price_write(division, stored, ctx.now)
     return no_content()
 
 

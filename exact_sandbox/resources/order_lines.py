@@ -17,10 +17,11 @@ COMPUTED = frozenset({"ID", "OrderID", "OrderNumber", "LineNumber", "ItemCode", 
 
 def build_lines(ctx: CallContext, order: dict, posted: list[dict]) -> list[dict]:
     """Stored line rows for an order; each posted line needs an existing Item and a Quantity."""
-    return [_line(ctx, order, number, values) for number, values in enumerate(posted, start=1)]
+    return [build_line(ctx, order, number, values) for number, values in enumerate(posted, start=1)]
 
 
-def _line(ctx: CallContext, order: dict, number: int, posted: dict) -> dict:
+def build_line(ctx: CallContext, order: dict, number: int, posted: dict) -> dict:
+    """One stored line row, number `number` of `order`, from its posted fields."""
     division = ctx.division
     values = coerce_fields(s.SALES_ORDER_LINE, posted, skip=COMPUTED)
     item = division.items.get(values.get("Item") or "")

@@ -9,6 +9,7 @@ from ..data.division import (
     DivisionData,
     new_guid,
 )
+from ..data.order_effects import order_posted, order_stock_planned
 from ..http import Response
 from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
@@ -47,6 +48,7 @@ def post_sales_order(ctx: CallContext, endpoint: Endpoint) -> Response:
     lines = build_lines(ctx, order, lines_in)
     total = round(sum(line["AmountFC"] for line in lines), 2)
     order.update(AmountDC=total, AmountFC=total, AmountFCExclVat=total)
+    order_posted(order, lines)
     ts = division.next_timestamp()
     order.update(_ts=ts, Timestamp=str(ts), ID=order["OrderID"])  # ID: for the sync feed
     division.sales_orders.insert(order)
@@ -55,6 +57,7 @@ def post_sales_order(ctx: CallContext, endpoint: Endpoint) -> Response:
         line["Timestamp"] = str(line["_ts"])  # for sync/SalesOrder/SalesOrderLines
         division.sales_order_lines.insert(line)
     division.next_order_number += 1
+    order_stock_planned(division, order, ctx.now, sign=1)
     return created(ctx, endpoint, order, always_full=True)
 
 
@@ -76,6 +79,7 @@ def delete_sales_order(ctx: CallContext, endpoint: Endpoint, key_text: str) -> R
     """Delete an order and its lines; sync/Deleted gets EntityTypes 32 and 33."""
     division = ctx.division
     order = find_row(division.sales_orders, endpoint, key_text)
+    order_stock_planned(division, order, ctx.now, sign=-1)
     for key in sorted(division.sales_order_lines.lookup("OrderID", order["OrderID"]) or ()):
         division.sales_order_lines.delete(key)
         division.record_deletion(key, ENTITY_SALES_ORDER_LINES, ctx.now)

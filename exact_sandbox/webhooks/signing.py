@@ -19,7 +19,12 @@ TOPIC_PATHS = {
     "Items": "logistics/Items",
     "Accounts": "crm/Accounts",
     "SalesOrders": "salesorder/SalesOrders",
+    "GoodsDeliveries": "salesorder/GoodsDeliveries",
+    "StockPositions": "read/logistics/StockPosition",
 }
+# StockPositions has no keyed entity set (spec §4.8, §9.1): its notices point at the
+# per-item function, with the item as Key (the sandbox's choice, UNCONFIRMED).
+_KEY_PARAMETER = {"StockPositions": "itemId"}
 
 
 def event_created_on(epoch_s: float) -> str:
@@ -32,7 +37,9 @@ def notice_content(
     *, topic: str, client_id: str, division: int, action: str, key: str, base_url: str, now: float
 ) -> bytes:
     """The compact `Content` object of one notice, keys in Exact's order."""
-    endpoint = f"{base_url}/api/v1/{division}/{TOPIC_PATHS[topic]}(guid'{key}')"
+    parameter = _KEY_PARAMETER.get(topic)
+    keyed = f"?{parameter}=guid'{key}'" if parameter else f"(guid'{key}')"
+    endpoint = f"{base_url}/api/v1/{division}/{TOPIC_PATHS[topic]}{keyed}"
     content = {
         "Topic": topic,
         "ClientId": client_id,

@@ -20,7 +20,7 @@ from .hub import VALIDATION_DELAY, hub_for
 from .signing import TOPIC_PATHS
 
 PATH = "webhooks/WebhookSubscriptions"
-# Exact has ~30 topics (spec §4.10); the sandbox sends notices for these three only.
+# Exact has ~30 topics (spec §4.10, §9.7); the sandbox sends notices for these only.
 TOPICS = frozenset(TOPIC_PATHS)
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 

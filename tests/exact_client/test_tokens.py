@@ -4,13 +4,27 @@ import contextlib
 
 import pytest
 
-from exact_client.errors import AuthError, TokenChainDead
-from exact_client.tokens import LOST_RESPONSE, MemoryTokenStore, TokenManager, TokenPair
+from exact_client.errors import AuthError, ServerError, TokenChainDead, TransportError
+from exact_client.tokens import (
+    REFRESH_RETRY_WAITS,
+    MemoryTokenStore,
+    TokenManager,
+    TokenPair,
+)
 
 
 @pytest.fixture
-def manager(token_store, oauth_app, sandbox_http, sandbox_clock):
-    return TokenManager(token_store, oauth_app, sandbox_http, sandbox_clock.now)
+def waits() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def manager(token_store, oauth_app, sandbox_http, sandbox_clock, waits):
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        sandbox_clock.advance(seconds)
+
+    return TokenManager(token_store, oauth_app, sandbox_http, sandbox_clock.now, sleep)
 
 
 def refreshes(sandbox_state):
@@ -95,17 +109,67 @@ def test_an_expired_refresh_token_marks_the_chain_dead(manager, token_store, san
     assert "expired" in token_store.dead_reason
 
 
-@pytest.mark.parametrize("kind", ["500_after_rotate", "timeout", "drop_after_commit", "500"])
-def test_a_lost_refresh_response_is_reported_not_retried(
-    manager, token_store, sandbox_clock, sandbox_state, kind
+# Lost answers that Exact never handled (5xx before rotation, an HTML page instead of JSON):
+# the same refresh token works on the next try and the chain lives on.
+@pytest.mark.parametrize("kind", ["500", "503", "html_maintenance"])
+def test_a_lost_refresh_answer_is_retried_with_the_same_token_and_the_chain_lives(
+    manager, token_store, sandbox_clock, sandbox_state, waits, kind
+):
+    first = token_store.pair
+    sandbox_state.faults.add(kind, "oauth2/token")
+    sandbox_clock.advance(580)
+
+    token = manager.access_token()
+
+    assert token != first.access_token and token_store.pair.access_token == token
+    assert token_store.pair.refresh_token != first.refresh_token
+    assert token_store.dead_reason is None
+    assert waits == [REFRESH_RETRY_WAITS[0]]
+    assert sandbox_state.auth.tokens_refreshed == 1
+
+
+# Lost answers of a call Exact did handle (it rotated, then the answer broke or never came):
+# the retry with the same token is refused as old, the same dead end as without a retry.
+@pytest.mark.parametrize("kind", ["500_after_rotate", "timeout", "drop_after_commit",
+                                  "appended_error"])  # fmt: skip
+def test_a_lost_answer_after_rotation_ends_the_chain_when_exact_refuses_the_old_token(
+    manager, token_store, sandbox_clock, sandbox_state, waits, kind
 ):
     sandbox_state.faults.add(kind, "oauth2/token")
     sandbox_clock.advance(580)
+
     with pytest.raises(TokenChainDead) as caught:
         manager.access_token()
-    assert str(caught.value) == LOST_RESPONSE
-    assert token_store.dead_reason == LOST_RESPONSE
-    assert sandbox_state.auth.tokens_issued <= 2  # the exchange and at most this one refresh
+
+    assert "Old refresh token used" in token_store.dead_reason
+    assert not caught.value.retriable
+    assert waits == [REFRESH_RETRY_WAITS[0]]
+
+
+def test_when_every_try_is_lost_the_error_is_retriable_and_the_pair_stays(
+    manager, token_store, sandbox_clock, sandbox_state, waits
+):
+    first = token_store.pair
+    sandbox_state.faults.add("500", "oauth2/token", count=3)
+    sandbox_clock.advance(580)
+
+    with pytest.raises(ServerError) as caught:
+        manager.access_token()
+
+    assert caught.value.retriable
+    assert waits == list(REFRESH_RETRY_WAITS)
+    assert token_store.pair == first and token_store.dead_reason is None
+    assert manager.access_token() != first.access_token  # later, the same token still works
+
+
+def test_a_refresh_that_keeps_timing_out_raises_a_transport_error(
+    manager, token_store, sandbox_clock, sandbox_state
+):
+    sandbox_state.faults.add("drop", "oauth2/token", count=3)
+    sandbox_clock.advance(580)
+    with pytest.raises(TransportError):
+        manager.access_token()
+    assert token_store.dead_reason is None
 
 
 def test_no_stored_pair_means_not_authorized(oauth_app, sandbox_http, sandbox_clock):

@@ -79,13 +79,17 @@ def test_read_only_scope_allows_get_but_not_post(sandbox_http, sandbox_state, de
     assert write.json()["error"]["message"]["value"].endswith("Cannot manage")
 
 
-def test_without_accept_json_the_answer_is_406(sandbox_http, demo_tokens):
-    headers = {"Authorization": f"Bearer {demo_tokens['access_token']}"}
+def test_a_bare_xml_accept_is_406(sandbox_http, demo_tokens):
+    # Without Accept the answer is Atom XML (test_atom.py); plain XML is refused (§3.6 [REP]).
+    headers = {
+        "Authorization": f"Bearer {demo_tokens['access_token']}",
+        "Accept": "application/xml",
+    }
 
     response = sandbox_http.get(ITEMS, headers=headers)
 
     assert response.status_code == 406
-    assert "Accept: application/json" in response.text
+    assert "application/atom+xml" in response.text
 
 
 def test_current_me_is_one_row_uncounted_without_rate_headers(

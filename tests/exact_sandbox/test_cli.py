@@ -45,6 +45,12 @@ def test_flags_build_the_config():
     assert config.clients[1].redirect_prefixes == ("https://app.example/cb",)
 
 
+def test_the_error_block_is_on_unless_switched_off():
+    assert config_from_args(build_parser().parse_args([])).error_block is True
+    switched_off = build_parser().parse_args(["--no-error-block"])
+    assert config_from_args(switched_off).error_block is False
+
+
 def test_client_spec_splits_at_the_first_two_colons():
     app = ClientApp.parse("id:secret:http://127.0.0.1:9000/cb")
 

@@ -109,7 +109,7 @@ def test_current_me_is_not_limited(sandbox_http, sandbox_state, demo_tokens):
 def test_error_block_after_ten_errors_in_an_hour(
     sandbox_http, sandbox_state, sandbox_clock, demo_tokens
 ):
-    sandbox_state.config.error_block = True
+    # On by default, as at Exact (spec §2.1).
     sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Logistics items"])
     headers = api_headers(demo_tokens["access_token"])
     statuses = [sandbox_http.get(ITEMS, headers=headers).status_code for _ in range(11)]
@@ -128,10 +128,29 @@ def test_error_block_after_ten_errors_in_an_hour(
     assert sandbox_http.get(ITEMS, headers=later).status_code == 403
 
 
-def test_error_block_is_off_by_default(sandbox_http, sandbox_state, demo_tokens):
+def test_error_block_can_be_switched_off_for_tests_that_need_more_errors(
+    sandbox_http, sandbox_state, demo_tokens
+):
+    sandbox_http.post("/_sandbox/settings", json={"error_block": False})
     sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Logistics items"])
     headers = api_headers(demo_tokens["access_token"])
 
     statuses = {sandbox_http.get(ITEMS, headers=headers).status_code for _ in range(12)}
 
     assert statuses == {403}
+
+
+def test_the_control_plane_forgets_counted_errors_and_lifts_blocks(
+    sandbox_http, sandbox_state, demo_tokens
+):
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Logistics items"])
+    headers = api_headers(demo_tokens["access_token"])
+    for _ in range(10):
+        sandbox_http.get(ITEMS, headers=headers)
+    assert sandbox_http.get(ITEMS, headers=headers).status_code == 429
+
+    answer = sandbox_http.post("/_sandbox/errors/reset", json={})
+
+    assert answer.json() == {"errors": "cleared", "error_block": True}
+    statuses = [sandbox_http.get(ITEMS, headers=headers).status_code for _ in range(11)]
+    assert statuses == [403] * 10 + [429]  # counting starts again

@@ -29,8 +29,8 @@ NO_RECORD = "ID eq guid'00000000-0000-0000-0000-000000000000'"
 
 ITEM_FIELDS = (
     "ID", "Code", "Description", "ExtraDescription", "ItemGroupCode", "ItemGroupDescription",
-    "Unit", "UnitDescription", "SalesVatCode", "Barcode", "StandardSalesPrice", "Stock",
-    "IsSalesItem", "StartDate", "EndDate", "PictureUrl", "PictureName", "Modified",
+    "Unit", "UnitDescription", "SalesVatCode", "Barcode", "Stock", "IsSalesItem", "StartDate",
+    "EndDate", "PictureUrl", "PictureName", "Modified",
 )  # fmt: skip
 ACCOUNT_FIELDS = (
     "ID", "Code", "Name", "Status", "IsSales", "AddressLine1", "AddressLine2", "Postcode",
@@ -61,7 +61,9 @@ def exact_id_of(row: Row) -> uuid.UUID:
 
 
 def item_from_exact(row: Row) -> Row:
-    """logistics/Items -> catalog.Item fields. Unit and VAT code come space-padded."""
+    """logistics/Items -> catalog.Item fields. Unit and VAT code come space-padded.
+
+    No standard price: sync/Logistics/Items lacks it (catalog/standard_prices.py)."""
     return {
         "exact_id": exact_id_of(row),
         "code": _text(row.get("Code")),
@@ -73,7 +75,6 @@ def item_from_exact(row: Row) -> Row:
         "unit_description": _text(row.get("UnitDescription")),
         "vat_code": _text(row.get("SalesVatCode")),
         "barcode": _text(row.get("Barcode")),
-        "standard_price": _decimal(row.get("StandardSalesPrice")),
         "stock": _decimal(row.get("Stock")) or Decimal(0),
         "is_sales_item": _flag(row.get("IsSalesItem"), default=True),
         "start_date": _date(row.get("StartDate")),

@@ -28,6 +28,7 @@ from exact_client import (
     RateLimited,
     Rejected,
 )
+from salesdesk.catalog.standard_prices import item_standard_prices_refresh
 from salesdesk.integration.mapping import records
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
@@ -103,6 +104,9 @@ class SyncEngine:
         swept = sum(feed.stale(self.company, started) for feed in from_zero)
         if swept:
             self._record(runs.PageCounts(deactivated=swept))
+        if entity == SyncEntity.PRICES:  # sync/Logistics/Items has no StandardSalesPrice
+            today = timezone.localtime(datetime.fromtimestamp(self.clock(), UTC)).date()
+            item_standard_prices_refresh(company=self.company, on_date=today)
 
     def _cursor(self, feed: Feed) -> int:
         return cursor_get(company=self.company, feed=feed.name)

@@ -45,6 +45,7 @@ def call(
         {k.lower(): v for k, v in (headers or {}).items()},
         BASE,
         username="demo",
+        divisions=tuple(sorted(state.divisions)),  # as a consent of every division grants
     )
     response = handle_rest(state, request)
     if response.body[:1] in (b"{", b"["):

@@ -1,0 +1,159 @@
+"""Every request Salesdesk makes names only properties Exact has (exact-online-fields.md).
+
+The whole of Salesdesk's traffic runs against a sandbox whose app is wrapped in a
+recorder, for two companies on two administrations: authorization (the real callback,
+with its rights checklist), the first and the incremental sync of every entity, the
+refresh button, the pictures pass, an order sent, webhooks subscribed and removed. Each
+recorded request is then checked against the reference: a `$select`, `$filter`,
+`$orderby`, `$expand` or body key that the endpoint lacks fails the test, even where the
+sandbox would have let it through.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import httpx
+import pytest
+from django.test import Client
+
+from exact_sandbox.app import make_app
+from exact_sandbox.clock import SandboxClock
+from exact_sandbox.config import SandboxConfig
+from exact_sandbox.data.mutate import mutate
+from exact_sandbox.recording import RequestRecorder
+from exact_sandbox.schema.request_audit import endpoint_of, findings
+from exact_sandbox.server import SandboxHTTPServer, ServerHandle
+from exact_sandbox.webhooks.hub import hub_for
+from salesdesk.catalog.models import Item
+from salesdesk.customers.models import Customer
+from salesdesk.integration.models import ExactConnection, SyncRun
+from salesdesk.integration.order_push.services import order_send
+from salesdesk.integration.sync.refresh import record_refresh
+from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
+from salesdesk.orders.lines import LineInput
+from salesdesk.orders.outcomes import SendResult
+from salesdesk.orders.services import OrderHeader, order_create, order_submit
+from tests.salesdesk.factories import make_company, make_user
+from tests.salesdesk.integration.connection.oauth_flow import callback, grant, install, start
+from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_for, run_sync
+from tests.salesdesk.integration.sync.test_sync_pictures import _pictures_pass
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ENTITIES = ("items", "customers", "prices")
+# What Salesdesk must have asked for, so that a silent gap in the flow cannot pass.
+EXPECTED = {
+    "current/Me", "system/Divisions", "logistics/Items", "crm/Accounts", "sales/SalesPriceLists",
+    "sales/SalesPriceListPeriods", "sync/Logistics/Items", "sync/CRM/Accounts",
+    "sync/Logistics/SalesItemPrices", "sync/Sales/SalesPriceListVolumeDiscounts", "sync/Deleted",
+    "vat/VATCodes", "salesorder/SalesOrders", "webhooks/WebhookSubscriptions",
+}  # fmt: skip
+
+
+@pytest.fixture
+def sandbox_clock() -> SandboxClock:
+    return SandboxClock()  # real time: the callback's clients run on the wall clock
+
+
+@pytest.fixture
+def sandbox_config() -> SandboxConfig:
+    return SandboxConfig(items=120, customers=60, minutely_limit=100_000)
+
+
+@pytest.fixture
+def recorder(sandbox_state) -> RequestRecorder:
+    return RequestRecorder(make_app(sandbox_state))
+
+
+@pytest.fixture
+def live_sandbox(recorder) -> Iterator[ServerHandle]:
+    server = SandboxHTTPServer(("127.0.0.1", 0), recorder)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
+    thread.start()
+    host, port = server.server_address[:2]
+    handle = ServerHandle(url=f"http://{host}:{port}", server=server, thread=thread)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings, tmp_path, sandbox_state):
+    settings.TASKS = DUMMY_TASKS
+    settings.MEDIA_ROOT = str(tmp_path)
+    # Subscriptions' validation posts are not delivered anywhere: the hub waits for a flush.
+    hub_for(sandbox_state, auto_deliver=False, http=httpx.Client(transport=_refusing()))
+
+
+def _refusing() -> httpx.MockTransport:
+    return httpx.MockTransport(lambda request: httpx.Response(503))
+
+
+def _authorize(live_sandbox, division: int, name: str):
+    """A company authorized through Salesdesk's own pages and callback."""
+    company = make_company()
+    install(company, live_sandbox, name=name)
+    browser = Client()
+    browser.force_login(make_user(company=company))
+    query = start(browser, company)
+    response = callback(browser, code=grant(live_sandbox, query, [division]), state=query["state"])
+    assert response.status_code == 302, response.content
+    connection = ExactConnection.objects.get(company=company)
+    assert (connection.state, connection.division) == (ExactConnection.State.CONNECTED, division)
+    return company
+
+
+def _sync_everything(company, sandbox_state, division: int, clock) -> None:
+    for entity in ENTITIES:
+        run = run_sync(company, entity, clock)
+        assert run.status == SyncRun.Status.SUCCEEDED, run.error
+    pictures = _pictures_pass(company, clock)
+    assert pictures.status == SyncRun.Status.SUCCEEDED, pictures.error
+    with sandbox_state.lock:
+        mutate(sandbox_state.divisions[division], clock=clock, changed_items=3,
+               changed_customers=2, deleted_items=1, deleted_customers=1, seed=7)  # fmt: skip
+    for entity in ENTITIES:
+        run = run_sync(company, entity, clock)
+        assert run.status == SyncRun.Status.SUCCEEDED, run.error
+    client = client_for(company, clock)
+    item = Item.objects.filter(company=company, active=True).first()
+    customer = Customer.objects.filter(company=company, active=True).first()
+    record_refresh(company=company, entity="items", exact_id=item.exact_id, client=client)
+    record_refresh(company=company, entity="customers", exact_id=customer.exact_id, client=client)
+
+
+def _send_an_order(company, clock) -> None:
+    customer = Customer.objects.filter(company=company, active=True, blocked=False).first()
+    items = list(Item.objects.filter(company=company, active=True, is_sales_item=True)[:2])
+    order = order_create(
+        company=company, user=None, header=OrderHeader(customer=customer, your_ref="PO-1"),
+        lines=[LineInput(item=item, quantity=Decimal(2)) for item in items],
+    )  # fmt: skip
+    now = datetime.fromtimestamp(clock.now(), tz=UTC)
+    order_submit(order=order, now=now)
+    outcome = order_send(
+        order_id=order.pk, connect=lambda c: client_for(c, clock), clock=lambda: now
+    )
+    assert outcome.result is SendResult.SUBMITTED
+
+
+def test_every_request_salesdesk_makes_names_only_properties_exact_has(
+    live_sandbox, sandbox_state, sandbox_clock, recorder, settings
+):
+    for division, name in ((100001, "Demo Wholesale B.V."), (100003, "Demo Retail Nederland")):
+        company = _authorize(live_sandbox, division, name)
+        _sync_everything(company, sandbox_state, division, sandbox_clock)
+        _send_an_order(company, sandbox_clock)
+        settings.PUBLIC_URL = "https://salesdesk.example.test"  # Exact wants an HTTPS callback
+        assert len(webhook_subscribe(company=company).subscriptions) == 3
+        assert webhook_unsubscribe(company=company) == 3
+
+    requests = recorder.requests
+    assert {endpoint_of(request) for request in requests} >= EXPECTED
+    assert any(request.path.lower() == "/docs/sysimage.aspx" for request in requests)
+    problems = [problem for request in requests for problem in findings(request)]
+    assert problems == []
