@@ -136,7 +136,7 @@ def _inferred(value: object) -> str | None:
 @cache
 def _all_types() -> dict[str, dict[str, str]]:
     """{entity type name: {property: OData type}} of every entity the sandbox answers."""
-    from .resources.catalog import ENDPOINTS
+    from .resources.endpoints import ENDPOINTS
     from .schema import reference
 
     found = {e.schema.type_name: dict(e.schema.types) for e in ENDPOINTS.values()}

@@ -19,7 +19,6 @@ from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
 from .resources.collection import read_collection
 from .resources.context import CallContext
-from .resources.divisions import divisions_table
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line

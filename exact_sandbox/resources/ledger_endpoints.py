@@ -1,6 +1,6 @@
 """The stock, order-history, invoice, receivable and CRM endpoints (spec §9.1).
 
-`(path, kind, DivisionData table, schema)`; `resources.catalog` turns them into
+`(path, kind, DivisionData table, schema)`; `resources.endpoints` turns them into
 `Endpoint`s. All are GET only in the sandbox. Kind `read` (the `read/financial`
 functions) has no page cap (spec §3.1 "most read/ services have no such cap").
 Endpoints without a sync variant in Exact (warehouses, item warehouses, shipping

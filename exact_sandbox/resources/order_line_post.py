@@ -14,8 +14,8 @@ from ..data import schema as s
 from ..data.order_effects import line_added
 from ..http import Response
 from ..odata.errors import bad_request
-from .catalog import Endpoint
 from .context import CallContext
+from .endpoints import Endpoint
 from .order_lines import build_line
 from .payload import coerce_fields, read_body
 from .writes import created

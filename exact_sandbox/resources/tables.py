@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..data.table import Table
-from .catalog import Endpoint
 from .context import CallContext
 from .divisions import divisions_table
+from .endpoints import Endpoint
 from .receivables_read import receivables_by_account_table, receivables_list_table
 
 # Endpoints whose rows depend on the caller or on query parameters.

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from salesdesk.tenants.changes import version_next
 from salesdesk.catalog.models import Item, ItemPrice
 from salesdesk.catalog.price_rules import best_item_prices, valid_on
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 ONE_UNIT = Decimal(1)

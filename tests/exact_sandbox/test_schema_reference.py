@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from exact_sandbox.resources.catalog import ENDPOINTS
+from exact_sandbox.resources.endpoints import ENDPOINTS
 from exact_sandbox.schema import reference
 from exact_sandbox.schema.reference_markdown import (
     JSON_PATH,

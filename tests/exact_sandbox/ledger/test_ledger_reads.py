@@ -2,7 +2,7 @@
 
 import pytest
 
-from exact_sandbox.resources.catalog import ENDPOINTS
+from exact_sandbox.resources.endpoints import ENDPOINTS
 from exact_sandbox.resources.ledger_endpoints import LEDGER_ENDPOINTS
 from exact_sandbox.schema import reference
 from tests.exact_sandbox.data.rest_calls import call

@@ -74,7 +74,7 @@ def test_values_typed_otherwise_by_another_server_are_read_as_meant_or_left_empt
          "Stock": "lots", "IsSalesItem": "false"}
     )  # fmt: skip
     assert item["code"] == "25"
-    price = mapping.item_price_from_exact(
+    price = records.item_price_from_exact(
         {"ID": "61facaed-0389-4183-bf67-ac1c179e1053", "Price": " 12.50 ", "Quantity": "x"}
     )
     assert (price["price"], price["quantity"]) == (Decimal("12.50"), Decimal(0))
