@@ -137,6 +137,8 @@ TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # client secret, spec §4.10), and how long notices are gathered into one incremental sync.
 EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "sandbox-demo-webhook-secret")
 EXACT_WEBHOOK_DEBOUNCE_SECONDS = float(env_int("EXACT_WEBHOOK_DEBOUNCE_SECONDS", 10))
+# Open items (receivables) have no sync feed: read whole, one call, this often (minutes).
+EXACT_OPEN_ITEMS_MINUTES = max(5, env_int("EXACT_OPEN_ITEMS_MINUTES", 60))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
