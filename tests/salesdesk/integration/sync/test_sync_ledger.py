@@ -203,10 +203,14 @@ def test_stock_positions_deleted_in_exact_no_longer_count(
     other = connected_company(live_sandbox, sandbox_clock)
     sync_all(company, sandbox_clock, ("items", "stock"))
     key, row = next(iter(division_of(sandbox_state).stock_positions.rows.items()))
+    item = Item.objects.get(company=company, exact_id=uuid.UUID(row["ItemId"]))
+    free_before = item.free_stock
 
     control(live_sandbox, "delete", kind="stock_position", key=key)
     run = run_sync(company, "stock", sandbox_clock)
 
     assert run.deactivated == 1
     assert not StockPosition.objects.get(company=company, exact_id=uuid.UUID(key)).active
+    item.refresh_from_db()
+    assert item.free_stock == free_before - Decimal(repr(row["FreeStock"]))
     assert not StockPosition.objects.filter(company=other).exists()

@@ -37,7 +37,8 @@ def _sent_order(company, clock):
     )  # fmt: skip
     now = datetime.fromtimestamp(clock.now(), tz=UTC)
     order_submit(order=order, now=now)
-    outcome = order_send(order_id=order.pk, connect=lambda c: client_for(c, clock), clock=lambda: now)
+    connect = lambda c: client_for(c, clock)  # noqa: E731
+    outcome = order_send(order_id=order.pk, connect=connect, clock=lambda: now)
     assert outcome.result is SendResult.SUBMITTED
     order.refresh_from_db()
     return order
@@ -54,9 +55,7 @@ def _state(section: str) -> str:
     return section[start : section.index("</dd>", start)]
 
 
-def test_the_order_page_follows_delivery_and_invoice_in_exact(
-    live_sandbox, sandbox_clock, client
-):
+def test_the_order_page_follows_delivery_and_invoice_in_exact(live_sandbox, sandbox_clock, client):
     company = connected_company(live_sandbox, sandbox_clock)
     other = connected_company(live_sandbox, sandbox_clock)
     sync_all(company, sandbox_clock, ("items", "customers"))
