@@ -10,7 +10,7 @@ from salesdesk.api.auth import RepTokenAuth
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.json_decimals import json_default
 from salesdesk.api.order_intake import FieldErrors
-from salesdesk.api.routes import catalog, changes, customers, orders, session
+from salesdesk.api.routes import catalog, changes, customers, history, orders, session
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -35,6 +35,7 @@ api.add_router("/auth", session.router)
 api.add_router("/", session.me_router)
 api.add_router("/", catalog.router)
 api.add_router("/", customers.router)
+api.add_router("/", history.router)
 api.add_router("/", orders.router)
 api.add_router("/", changes.router)
 

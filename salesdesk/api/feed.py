@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import orjson
 from django.db.models import QuerySet
 
+from salesdesk.api import history_records as history
 from salesdesk.api import records
 from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
 from salesdesk.customers.models import Customer
@@ -42,6 +43,10 @@ class Kind:
     read: Callable[..., list[records.Record]]  # (queryset, pk_key=...) -> records
 
 
+def _company_rows(model) -> Callable[[Company, object], QuerySet]:
+    return lambda company, user: model.objects.filter(company=company)
+
+
 KINDS = (
     Kind("items", lambda company, user: Item.objects.filter(company=company),
          records.ITEM.records),
@@ -53,6 +58,16 @@ KINDS = (
          records.PRICE_LIST_LINE.records),
     Kind("orders", lambda company, user: Order.objects.filter(company=company, created_by=user),
          records.order_records),
+    *(Kind(name, _company_rows(shape.model), shape.records) for name, shape in (
+        ("stock_positions", history.STOCK_POSITION),
+        ("addresses", history.ADDRESS),
+        ("contacts", history.CONTACT),
+        ("sales_orders", history.SALES_ORDER),
+        ("sales_order_lines", history.SALES_ORDER_LINE),
+        ("sales_invoices", history.SALES_INVOICE),
+        ("sales_invoice_lines", history.SALES_INVOICE_LINE),
+        ("open_items", history.OPEN_ITEM),
+    )),
 )  # fmt: skip
 START: Position = (0, 0)
 

@@ -12,6 +12,17 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from salesdesk.api.history_schemas import (
+    AddressOut,
+    ContactOut,
+    OpenItemOut,
+    SalesInvoiceLineOut,
+    SalesInvoiceOut,
+    SalesOrderLineOut,
+    SalesOrderOut,
+    StockPositionOut,
+)
+
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot store one
 Money = Annotated[Decimal, Field(ge=0, lt=10**9, max_digits=14, decimal_places=4)]
 
@@ -66,6 +77,10 @@ class ItemOut(Schema):
     vat_percentage: Decimal | None = Field(description="VAT rate as a fraction: 0.21 is 21%")
     standard_price: Decimal | None
     stock: Decimal
+    free_stock: Decimal | None = Field(
+        description="Free stock over all warehouses (per warehouse: `stock_positions`); "
+        "null: Exact has no stock positions for the item"
+    )
     is_sales_item: bool
     picture_url: str | None
     active: bool
@@ -96,6 +111,7 @@ class CustomerOut(Schema):
     phone: str
     vat_number: str
     blocked: bool
+    credit_limit: Decimal | None = Field(description="Null: no credit limit in Exact")
     payment_condition: str
     price_list: PriceListRef | None
     active: bool
@@ -205,6 +221,14 @@ class Changes(Schema):
     item_prices: list[ItemPriceOut] = []
     price_list_lines: list[PriceListLineOut] = []
     orders: list[OrderOut] = []
+    stock_positions: list[StockPositionOut] = []
+    addresses: list[AddressOut] = []
+    contacts: list[ContactOut] = []
+    sales_orders: list[SalesOrderOut] = []
+    sales_order_lines: list[SalesOrderLineOut] = []
+    sales_invoices: list[SalesInvoiceOut] = []
+    sales_invoice_lines: list[SalesInvoiceLineOut] = []
+    open_items: list[OpenItemOut] = []
 
 
 class ChangesOut(Schema):

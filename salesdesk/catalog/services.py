@@ -18,6 +18,7 @@ from django.utils import timezone
 from salesdesk.catalog import price_list_feed_touch as feed_touch
 from salesdesk.catalog.models import Item, ItemPrice, PriceList, PriceListPeriod, VolumeDiscount
 from salesdesk.catalog.selectors import ITEM_TEXT
+from salesdesk.catalog.stock_services import item_free_stock_refresh
 from salesdesk.catalog.vat import item_rows_with_vat
 from salesdesk.synced.deactivate import deactivate, exact_deactivate_many
 from salesdesk.synced.upsert import UpsertResult, exact_pks, exact_upsert_many
@@ -29,9 +30,12 @@ Row = dict[str, Any]
 def item_upsert_many(*, company: Company, rows: Sequence[Row]) -> UpsertResult:
     """Store items from Exact; `synced_at` marks them seen now (used by full-run sweeps)."""
     rows = item_rows_with_vat(company=company, rows=rows)  # VAT rate from the code (vat.py)
-    return exact_upsert_many(
+    result = exact_upsert_many(
         Item, company=company, rows=rows, extra={"synced_at": timezone.now()}, text=ITEM_TEXT
     )
+    if result.created:  # stock may have come before its item (the feeds run apart)
+        item_free_stock_refresh(company=company, item_exact_ids=[r["exact_id"] for r in rows])
+    return result
 
 
 def item_deactivate_many(*, company: Company, exact_ids: Iterable[uuid.UUID]) -> int:

@@ -10,12 +10,16 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Case, QuerySet, When
+
 from salesdesk.customers.contact_models import Address, Contact
 from salesdesk.customers.models import Customer
 from salesdesk.history import selectors as history
+from salesdesk.history.order_selectors import sales_orders_known
 
 SECTION_ROWS = 20
 REORDER_DAYS = 365
+CONTACT_ROWS = 100  # addresses and contacts: few per customer, all shown
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,8 @@ class CustomerSections:
     invoices: history.Bounded
     open_items: history.OpenItems
     reorder: history.Bounded
-    addresses: list[Address]
-    contacts: list[Contact]
+    addresses: QuerySet[Address]
+    contacts: QuerySet[Contact]
 
 
 def customer_sections(*, company, customer: Customer, today: datetime.date) -> CustomerSections:
@@ -59,20 +63,20 @@ def customer_sections(*, company, customer: Customer, today: datetime.date) -> C
     )
 
 
-def customer_addresses(*, company, customer_exact_id) -> list[Address]:
+def customer_addresses(*, company, customer_exact_id) -> QuerySet[Address]:
     """Delivery addresses first (what a rep asks for), the main one of each type first."""
     addresses = Address.objects.filter(
         company=company, customer_exact_id=customer_exact_id, active=True
     )
-    rows = list(addresses.order_by("type", "-main", "city", "pk")[:100])
-    return sorted(rows, key=lambda a: not a.is_delivery)
+    delivery_first = Case(When(type=Address.Type.DELIVERY, then=0), default=1)
+    return addresses.order_by(delivery_first, "type", "-main", "city", "pk")[:CONTACT_ROWS]
 
 
-def customer_contacts(*, company, customer_exact_id) -> list[Contact]:
+def customer_contacts(*, company, customer_exact_id) -> QuerySet[Contact]:
     contacts = Contact.objects.filter(
         company=company, customer_exact_id=customer_exact_id, active=True
     )
-    return list(contacts.order_by("-is_main", "last_name", "first_name", "pk")[:100])
+    return contacts.order_by("-is_main", "last_name", "first_name", "pk")[:CONTACT_ROWS]
 
 
 def customer_order_rows(*, company, customer: Customer, limit: int) -> history.Bounded:
@@ -86,9 +90,19 @@ def customer_order_rows(*, company, customer: Customer, limit: int) -> history.B
     )
     ours = list(customer.orders.filter(company=company).order_by("-created_at", "-pk")[: limit + 1])
     by_exact_id = {o.exact_order_id: o for o in ours if o.exact_order_id}
-    synced = history.sales_orders_known(company=company, order_exact_ids=list(by_exact_id))
-    rows = [_exact_row(o, by_exact_id.get(o.order_exact_id)) for o in exact.rows]
-    rows += [_salesdesk_row(o) for o in ours[:limit] if o.exact_order_id not in synced]
+    # Orders closed as entered by hand know only Exact's number.
+    by_number = {o.exact_order_number: o for o in ours if o.exact_order_number}
+    synced = sales_orders_known(company=company, order_exact_ids=list(by_exact_id))
+    shown = {o.number for o in exact.rows}
+    rows = [
+        _exact_row(o, by_exact_id.get(o.order_exact_id) or by_number.get(o.number))
+        for o in exact.rows
+    ]
+    rows += [
+        _salesdesk_row(o)
+        for o in ours[:limit]
+        if o.exact_order_id not in synced and o.exact_order_number not in shown
+    ]
     rows.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
     return history.Bounded(rows[:limit], exact.more or len(ours) > limit or len(rows) > limit)
 

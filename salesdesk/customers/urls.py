@@ -1,10 +1,15 @@
 # Routes under /<company>/; included by salesdesk/urls.py.
 from django.urls import path
 
-from salesdesk.customers import views
+from salesdesk.customers import history_views, views
 
 urlpatterns = [
     path("customers/", views.customer_list_view, name="customer_list"),
     path("customers/export.csv", views.customer_export_view, name="customer_export"),
     path("customers/<uuid:exact_id>/", views.customer_detail_view, name="customer_detail"),
+    path(
+        "customers/<uuid:exact_id>/<slug:section>/",
+        history_views.customer_history_view,
+        name="customer_history",
+    ),
 ]

@@ -16,14 +16,12 @@ from typing import Generic, TypeVar
 from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from salesdesk.history.models import (
-    GoodsDelivery,
-    GoodsDeliveryLine,
     OpenItem,
     SalesInvoice,
     SalesInvoiceLine,
     SalesOrder,
-    SalesOrderLine,
 )
+from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
 
 T = TypeVar("T")
 
@@ -96,18 +94,28 @@ def customer_open_items(
         overdue_count=Count("pk", filter=overdue),
     )
     page = bounded(items.order_by("due_date", "pk"), limit)
-    for item in page.rows:
-        item.days_overdue = max((today - item.due_date).days, 0) if item.due_date else 0
+    open_items_days_overdue(page.rows, today=today)
     return OpenItems(
         page.rows,
         page.more,
         count=totals["count"],
-        total=totals["total"] or Decimal("0"),
-        overdue=totals["overdue"] or Decimal("0"),
+        total=_cents(totals["total"]),
+        overdue=_cents(totals["overdue"]),
         overdue_count=totals["overdue_count"],
         credit_limit=credit_limit,
         blocked=blocked,
     )
+
+
+def open_items_days_overdue(items: list[OpenItem], *, today: datetime.date) -> None:
+    """Set `days_overdue` on each item: days past its due date, 0 when not due yet."""
+    for item in items:
+        item.days_overdue = max((today - item.due_date).days, 0) if item.due_date else 0
+
+
+def _cents(total: Decimal | None) -> Decimal:
+    """A sum as the amounts are stored (SQLite's SUM drops the trailing zeros)."""
+    return (total or Decimal("0")).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)
@@ -149,52 +157,25 @@ def customer_reorder_list(
         latest = lines.filter(last).order_by("item_exact_id", "-invoice_number", "-pk")
         for item_id, price in latest.values_list("item_exact_id", "unit_price"):
             prices.setdefault(item_id, price)
-    rows = [
-        ReorderRow(**group, last_price=prices.get(group["item_exact_id"])) for group in groups.rows
-    ]
+    for group in groups.rows:
+        group["quantity"] = group["quantity"].quantize(Decimal("0.0001"))
+        group["last_price"] = prices.get(group["item_exact_id"])
+    rows = [ReorderRow(**group) for group in groups.rows]
     return Bounded(rows, groups.more)
 
 
-@dataclass
-class OrderInExact:
-    """How one order stands in Exact: its header, lines, deliveries and invoice numbers."""
-
-    order: SalesOrder | None
-    lines: list[SalesOrderLine]
-    deliveries: list[GoodsDelivery]
-    invoice_numbers: list[int]
+# A customer's full lists behind the customer page's "more" links: section -> (model, date).
+CUSTOMER_LISTS = {
+    "orders": (SalesOrder, "order_date"),
+    "invoices": (SalesInvoice, "invoice_date"),
+    "open-items": (OpenItem, "due_date"),
+}
 
 
-def sales_order_in_exact(*, company, order_exact_id: uuid.UUID) -> OrderInExact:
-    """Everything the sync knows of one Exact order (OrderID), in four queries."""
-    order = SalesOrder.objects.filter(
-        company=company, order_exact_id=order_exact_id, active=True
-    ).first()
-    lines = list(
-        SalesOrderLine.objects.filter(
-            company=company, order_exact_id=order_exact_id, active=True
-        ).order_by("line_number", "pk")
-    )
-    delivered = GoodsDeliveryLine.objects.filter(
-        company=company, active=True, order_line_exact_id__in=[line.exact_id for line in lines]
-    )
-    deliveries = list(
-        GoodsDelivery.objects.filter(
-            company=company, active=True, exact_id__in=delivered.values("delivery_exact_id")
-        ).order_by("delivery_date", "number", "pk")
-    )
-    invoiced = SalesInvoiceLine.objects.filter(
-        company=company, order_exact_id=order_exact_id, active=True, invoice_number__isnull=False
-    )
-    numbers = sorted(set(invoiced.values_list("invoice_number", flat=True)))
-    return OrderInExact(order, lines, deliveries, numbers)
-
-
-def sales_orders_known(*, company, order_exact_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these Exact OrderIDs the sync has stored (active)."""
-    if not order_exact_ids:
-        return set()
-    known = SalesOrder.objects.filter(
-        company=company, order_exact_id__in=order_exact_ids, active=True
-    )
-    return set(known.values_list("order_exact_id", flat=True))
+def customer_history_page(
+    *, company, customer_exact_id: uuid.UUID, section: str, page: PageRequest
+) -> KeysetPage:
+    """One page of a customer's orders, invoices or open items (`section`, a key of
+    CUSTOMER_LISTS), in keyset pages on the (company, customer_exact_id, date) index."""
+    model, _ = CUSTOMER_LISTS[section]
+    return keyset_page(_active(model, company, customer_exact_id), page)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesdesk.history.models import SalesOrder
-from salesdesk.history.selectors import OrderInExact, sales_order_in_exact
+from salesdesk.history.order_selectors import OrderInExact, sales_order_in_exact
 from salesdesk.orders.models import Order
 
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from salesdesk.catalog.models import Item
+from salesdesk.catalog.services import item_upsert_many
 from salesdesk.catalog.stock_models import StockPosition, Warehouse
 from salesdesk.catalog.stock_services import (
     stock_positions_delete,
@@ -109,3 +110,16 @@ def test_warehouses_not_listed_again_are_swept(companies):
         Warehouse.objects.filter(company=company, active=True).values_list("code", flat=True)
     ) == ["1"]
     assert Warehouse.objects.get(company=other).active
+
+
+def test_an_item_stored_after_its_stock_gets_its_free_stock(companies):
+    company, other = companies
+    item_id = uuid.uuid4()
+    stock_positions_upsert(
+        company=company, rows=[stock_row(item_exact_id=item_id, free="7")], synced_at=NOW
+    )
+    row = {"exact_id": item_id, "code": "LATE", "description": "Late item"}
+    item_upsert_many(company=company, rows=[row])
+    item_upsert_many(company=other, rows=[row])
+    assert Item.objects.get(company=company).free_stock == Decimal("7")
+    assert Item.objects.get(company=other).free_stock is None

@@ -46,9 +46,14 @@ def test_orders_merge_exact_and_salesdesk(setup, client):
     make_sales_order(company=company, customer_exact_id=customer.exact_id, number=502,
                      status=Progress.CANCELLED)  # fmt: skip
     Order.objects.create(company=company, number="SD-acme-2", customer=customer)
+    Order.objects.create(company=company, number="SD-acme-3", customer=customer,
+                         status=Order.Status.MANUAL, exact_order_number=503)  # fmt: skip
+    make_sales_order(company=company, customer_exact_id=customer.exact_id, number=503)
     make_sales_order(company=other, customer_exact_id=twin.exact_id, number=999)
     orders = section(page_of(client, customer), "orders")
     assert orders.count("SD-acme-1") == 2  # one row: the link and its text
+    assert orders.count("<td>503</td>") == 1  # entered by hand: one row, matched on the number
+    assert orders.count("SD-acme-3") == 2
     assert "Invoiced" in orders and "Cancelled" in orders and "Draft" in orders
     assert "Entered in Exact Online" in orders  # 502 was keyed into Exact directly
     assert "999" not in orders
@@ -113,3 +118,33 @@ def test_page_queries_stay_bounded_with_a_long_history(
         page = page_of(client, customer)
     assert "Showing the latest 20 orders." in page
     assert "Showing the 20 oldest of 30 open items" in page
+
+
+def test_more_links_page_through_a_customers_full_lists(setup, client):
+    company, other, customer, twin = setup
+    key = {"company": company, "customer_exact_id": customer.exact_id}
+    start = datetime.date(2025, 1, 1)
+    for n in range(55):
+        make_sales_order(**key, number=1000 + n, order_date=start + datetime.timedelta(n))
+    make_sales_order(company=other, customer_exact_id=twin.exact_id, number=9999)
+    page = page_of(client, customer)
+    url = f"/acme/customers/{customer.exact_id}/orders/"
+    assert f'href="{url}"' in page
+    first = client.get(url).content.decode()
+    numbers = re.findall(r"<td>(\d{4})</td>", first)
+    assert numbers[0] == "1054" and len(numbers) == 50 and "9999" not in first
+    following = re.search(r'href="(\?[^"]*after=[^"]*)" rel="next"', first).group(1)
+    rest = client.get(url + following.replace("&amp;", "&")).content.decode()
+    assert re.findall(r"<td>(\d{4})</td>", rest) == ["1004", "1003", "1002", "1001", "1000"]
+    assert client.get(f"/acme/customers/{customer.exact_id}/nonsense/").status_code == 404
+    foreign = make_customer(company=other)
+    assert client.get(f"/acme/customers/{foreign.exact_id}/invoices/").status_code == 404
+    assert client.get(f"/rival/customers/{twin.exact_id}/invoices/").status_code == 404
+
+
+def test_open_items_list_shows_days_overdue(setup, client):
+    company, _, customer, _ = setup
+    due = timezone.localdate() - datetime.timedelta(days=12)
+    make_open_item(company=company, customer_exact_id=customer.exact_id, due_date=due)
+    page = client.get(f"/acme/customers/{customer.exact_id}/open-items/").content.decode()
+    assert "<strong>12</strong>" in page

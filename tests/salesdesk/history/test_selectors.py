@@ -5,11 +5,8 @@ from decimal import Decimal
 import pytest
 
 from salesdesk.history.models import Progress
-from salesdesk.history.selectors import (
-    customer_open_items,
-    customer_reorder_list,
-    sales_order_in_exact,
-)
+from salesdesk.history.order_selectors import sales_order_in_exact
+from salesdesk.history.selectors import customer_open_items, customer_reorder_list
 from tests.salesdesk.factories import make_company
 from tests.salesdesk.history.factories import (
     make_delivery,
