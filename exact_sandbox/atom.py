@@ -32,11 +32,16 @@ for _prefix, _uri in (("", ATOM), ("d", D), ("m", M)):
 
 def as_atom(response: Response, now: float) -> Response:
     """The same answer in Atom XML; anything but a JSON body (204, 401, 429, HTML faults,
-    `$count`) is returned as it is."""
+    `$count`, a body broken by a fault) is returned as it is."""
     kinds = [value for name, value in response.headers if name.lower() == "content-type"]
     if not response.body or not kinds or not kinds[0].startswith("application/json"):
         return response
-    document = orjson.loads(response.body)
+    try:
+        document = orjson.loads(response.body)
+    except orjson.JSONDecodeError:  # a fault's broken body (appended_error) stays broken
+        return response
+    if not isinstance(document, dict) or not {"d", "error"} & document.keys():
+        return response  # not an OData answer (a gateway fault)
     if "error" in document:
         body, kind = _error(document["error"]), "application/xml;charset=utf-8"
     else:

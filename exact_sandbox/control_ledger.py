@@ -12,7 +12,7 @@ from .data.division import DivisionData
 from .data.fulfilment import cancel, deliver, invoice, order_lines
 from .data.payments import pay
 from .data.removals import remove
-from .data.stock import QUANTITIES, position_key, stock_set
+from .data.stock import QUANTITIES, position_for, stock_set
 
 LEDGER_INDEX = {
     "POST /_sandbox/stock": '{"item_code": "ART-000001", "warehouse_code": "1", "current": 40, '
@@ -55,15 +55,14 @@ def _stock(state, body: dict) -> dict:
     division = _division(state, body)
     item = _by_guid_or_field(division.items, body, "item", "Code", "item_code")
     warehouse = _by_guid_or_field(division.warehouses, body, "warehouse", "Code", "warehouse_code")
-    key = position_key(division, item, warehouse)
-    if key is None:
-        raise ValueError("that item has no stock position in that warehouse")
-    row = division.stock_positions.rows[key]
     values = {name: float(body[name]) for name in QUANTITIES if name in body}
-    if "delta" in body:
-        values["current"] = values.get("current", row["CurrentStock"]) + float(body["delta"])
-    if not values:
+    delta = float(body.get("delta", 0.0))
+    if not values and "delta" not in body:
         raise ValueError(f"give one of {[*QUANTITIES, 'delta']}")
+    key = position_for(division, item, warehouse, state.clock.now())
+    row = division.stock_positions.rows[key]
+    if "delta" in body:
+        values["current"] = values.get("current", row["CurrentStock"]) + delta
     stock_set(division, key, state.clock.now(), **values)
     return _public(row)
 

@@ -17,6 +17,7 @@ from .odata.errors import ODataError
 from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
 from .resources import accounts, items, sales_orders
+from .resources.bulk_filters import refuse_unlisted_filters
 from .resources.collection import read_collection
 from .resources.context import CallContext
 from .resources.endpoints import ENDPOINTS, Endpoint
@@ -89,6 +90,7 @@ def _get(ctx: CallContext, endpoint: Endpoint, key, nav, count: bool) -> Respons
     if key is not None and nav:
         return read_navigation(ctx, endpoint, table, key, nav)
     refuse_unknown_properties(endpoint.schema, options)
+    refuse_unlisted_filters(endpoint, options)
     if key is not None:
         return read_entity(ctx, endpoint, table, key, options)
     if endpoint.kind == "sync":

@@ -31,8 +31,30 @@ def env_int(name: str, default: int) -> int:
 
 
 def var_dir() -> Path:
+    """The directory of the demo's database, secrets and files: its owner's only (0700)."""
     path = Path(env_str("SALESDESK_VAR_DIR", str(BASE_DIR / "var")))
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path)
+    return path
+
+
+def private_dir(path: Path) -> Path:
+    """`path` as a directory only its owner can enter (created so, or narrowed to it)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """`path` exists and only its owner can read it (0600), created so from the start.
+
+    SQLite creates its -wal and -shm files with the database file's permissions.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
     return path
 
 
@@ -45,8 +67,10 @@ def generated_secret(name: str, factory) -> str:
     if path.exists():
         return path.read_text().strip()
     value = factory()
-    path.write_text(value)
-    path.chmod(0o600)
+    # Created 0600 in one step: no moment when another user could read it.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as secret:
+        secret.write(value)
     return value
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from salesdesk.env import (
@@ -14,6 +17,8 @@ from salesdesk.env import (
     generated_secret,
     new_django_key,
     new_fernet_key,
+    private_dir,
+    private_file,
     var_dir,
 )
 
@@ -44,10 +49,12 @@ INSTALLED_APPS = [
     "salesdesk.integration",
     "salesdesk.ops",
     "salesdesk.api",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "salesdesk.ops.middleware.canonical_loopback",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -56,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "salesdesk.urls"
@@ -95,10 +103,11 @@ if DATABASE_URL:
         }
     }
 else:
+    _sqlite_path = env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3"))
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("SALESDESK_SQLITE_PATH", str(var_dir() / "salesdesk.sqlite3")),
+            "NAME": str(private_file(Path(_sqlite_path))),
             # WAL and a busy timeout let the web server and the task worker share the file.
             # A 64 MB page cache (the default is 2 MB) keeps the indexes a sync page touches
             # in memory: the UUID index is written in random order (benchmarks/sync_bench.py).
@@ -145,6 +154,42 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/"
 
+# Logins go through django-axes (tenants/login_guard.py): failures are counted per login
+# identity (one per company member, whether they typed the username or the e-mail) and client
+# address, in the database, and a lock-out lasts AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "salesdesk.tenants.login_guard.CompanyMemberBackend",
+    # Sessions made before the company backend existed name this one; it authenticates nothing
+    # here because every login passes `company`, never `username`.
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("SALESDESK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SALESDESK_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "salesdesk.tenants.login_guard.axes_username"
+AXES_LOCKOUT_CALLABLE = "salesdesk.tenants.login_guard.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are no business of the throttle
+AXES_VERBOSE = False
+# Masked in axes' stored request data and its log lines (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "identifier", "csrfmiddlewaretoken"]
+# The client address (django-ipware) behind the reverse proxies the operator names:
+# SALESDESK_PROXY_COUNT proxies listed in X-Forwarded-For ("client, proxy1, …"), and/or only
+# these (SALESDESK_TRUSTED_PROXIES, comma-separated addresses or prefixes). With neither,
+# X-Forwarded-For is ignored: a client could forge it.
+AXES_IPWARE_PROXY_COUNT = env_int("SALESDESK_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_TRUSTED_IPS = [
+    p.strip() for p in env_str("SALESDESK_TRUSTED_PROXIES", "").split(",") if p.strip()
+] or None
+AXES_CLIENT_IP_CALLABLE = "salesdesk.tenants.login_guard.client_address"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    if AXES_IPWARE_PROXY_COUNT or AXES_IPWARE_PROXY_TRUSTED_IPS
+    else ("REMOTE_ADDR",)
+)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SALESDESK_SECURE_COOKIES", False)
@@ -152,6 +197,36 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Behind HTTPS (SALESDESK_SECURE_COOKIES=1): browsers keep to HTTPS for a year (HSTS) and plain
+# HTTP is redirected. A TLS-terminating proxy names the original scheme in a header it sets
+# itself: SALESDESK_PROXY_SSL_HEADER=X-Forwarded-Proto (see README, "Behind HTTPS").
+SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("SALESDESK_HSTS_SECONDS", 31_536_000) if SESSION_COOKIE_SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SALESDESK_HSTS_SUBDOMAINS", False)
+_proxy_ssl_header = env_str("SALESDESK_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_ssl_header.upper().replace("-", "_"),
+        "https",
+    )
+
+# Content-Security-Policy (django-csp): scripts, styles and everything else from our own
+# origin only; no inline script or style (htmx's indicator style is in salesdesk.css, see
+# base.html). Item pictures are served by us; the favicon is a data: URL. No form-action:
+# Authorize posts to us and is redirected on to Exact Online's consent page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("SALESDESK_TIME_ZONE", "Europe/Amsterdam")
@@ -160,7 +235,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = var_dir() / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing root
+private_dir(STATIC_ROOT)  # whitenoise warns about a missing root
 STATICFILES_DIRS = [BASE_DIR / "salesdesk" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

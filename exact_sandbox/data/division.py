@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from ..odata.values import date_value
+from .ledger_cascade import account_deleted, item_deleted
 from .ledger_tables import add_ledger_tables
 from .pictures import PLACEHOLDER_PATH, item_png
 from .table import Table
@@ -126,6 +127,7 @@ class DivisionData:
         for key in sorted(self.volume_discounts.lookup("Item", item_id) or ()):
             self.volume_discounts.delete(key)
             self.record_deletion(key, ENTITY_DISCOUNT_TABLES, now)
+        item_deleted(self, item_id, now)
 
     def delete_account(self, account_id: str, now: float) -> None:
         """Delete an account and its customer-specific prices, recorded in sync/Deleted."""
@@ -135,6 +137,7 @@ class DivisionData:
         for key in sorted(self.item_prices.lookup("Account", account_id) or ()):
             self.item_prices.delete(key)
             self.record_deletion(key, ENTITY_ITEM_PRICES, now)
+        account_deleted(self, account_id, now)
 
     def picture_bytes(self, item_id: str) -> bytes | None:
         """PNG bytes of an item's picture; None when the item is unknown or has none."""

@@ -12,6 +12,7 @@ import random
 from . import names
 from .division import DivisionData
 from .standard_price import standard_price_write
+from .stock import stock_counted
 
 PRICE_STEPS = (0.02, 0.03, 0.05, 0.08, 0.1)
 
@@ -69,6 +70,7 @@ def _change_item(division: DivisionData, rng: random.Random, item_id: str, now: 
     price = round((item.get("StandardSalesPrice") or 10.0) * (1 + rng.choice(PRICE_STEPS)), 2)
     changes = {"StandardSalesPrice": price, "Stock": float(rng.randrange(0, 500))}
     standard_price_write(division, division.touch(division.items, item_id, changes, now), now)
+    stock_counted(division, item_id, changes["Stock"], now)  # the positions follow the count
 
 
 def _change_account(

@@ -36,14 +36,22 @@ FIRST_NAMES = (
     "Zoë",
 )
 JOBS = ("Inkoper", "Eigenaar", "Bedrijfsleider", "Chef-kok", "Administratie", "Magazijnchef")
+# Account managers (reps); their IDs are the division's own (resolving them through
+# system/Users is UNCONFIRMED, spec §9.4, and the sandbox has no users endpoint).
+REPS = ("Jan de Vries", "Sanne Bakker", "Ahmed el Amrani", "Lisa Mulder")
 
 
 def seed_crm(division: DivisionData, rng: random.Random, now: float) -> None:
-    """Addresses and contacts of every account; sets each account's MainContact."""
+    """Addresses and contacts of every account; sets each account's MainContact and
+    AccountManager (one of a few reps)."""
     rand = rng.random
     addresses, contacts = [], []
     audit = division.audit(now)
+    reps = [(new_guid(rng), name, 100 + number) for number, name in enumerate(REPS)]
     for account in division.accounts:
+        rep = reps[int(rand() * len(reps))]
+        account.update(AccountManager=rep[0], AccountManagerFullName=rep[1],
+                       AccountManagerHID=rep[2])  # fmt: skip
         _account_addresses(account, rng, rand, audit, addresses)
         _account_contacts(account, rng, rand, audit, contacts, len(contacts))
     for row in addresses:

@@ -90,6 +90,8 @@ class OrderRows:
             "ShippingMethodDescription": method["Description"],
             "WarehouseID": warehouse["ID"], "WarehouseCode": warehouse["Code"],
             "WarehouseDescription": warehouse["Description"],
+            "Salesperson": account.get("AccountManager"),
+            "SalespersonFullName": account.get("AccountManagerFullName"),
             "YourRef": f"PO-{int(rand() * 90000) + 10000}" if rand() < 0.5 else None,
             "Description": None, "Remarks": None, **division.audit(when),
         }  # fmt: skip

@@ -12,7 +12,7 @@ rowversion on stock moves is UNCONFIRMED).
 
 from __future__ import annotations
 
-from .division import DivisionData
+from .division import DivisionData, new_guid
 
 QUANTITIES = ("current", "reserved", "planned_in", "planned_out")
 
@@ -54,6 +54,22 @@ def position_key(division: DivisionData, item_id: str, warehouse_id: str) -> str
     return None
 
 
+def position_for(division: DivisionData, item_id: str, warehouse_id: str, now: float):
+    """The key of the item's position in the warehouse, a new empty one if it has none yet
+    (Exact keeps an item in a warehouse from its first movement there); None when the item
+    or the warehouse does not exist."""
+    key = position_key(division, item_id, warehouse_id)
+    item, warehouse = division.items.get(item_id), division.warehouses.get(warehouse_id)
+    if key is not None or item is None or warehouse is None:
+        return key
+    row = position_row(item, warehouse, division.audit(now), (0.0, 0.0, 0.0, 0.0),
+                       {"ID": new_guid(division.rng), "ReorderPoint": 0.0})  # fmt: skip
+    row["_ts"] = ts = division.next_timestamp()
+    row["Timestamp"] = str(ts)
+    division.stock_positions.insert(row)
+    return row["ID"]
+
+
 def stock_set(division: DivisionData, key: str, now: float, **quantities: float) -> dict:
     """Set some of `current`, `reserved`, `planned_in`, `planned_out` of one position.
 
@@ -73,8 +89,8 @@ def stock_set(division: DivisionData, key: str, now: float, **quantities: float)
 
 
 def stock_shift(division: DivisionData, item_id: str, warehouse_id: str, now: float, **deltas):
-    """Add `deltas` (current/planned_out/…) to a position; no position, nothing to move."""
-    key = position_key(division, item_id, warehouse_id)
+    """Add `deltas` (current/planned_out/…) to a position (made when the item has none there)."""
+    key = position_for(division, item_id, warehouse_id, now)
     if key is None:
         return None
     current = dict(zip(QUANTITIES, _quantities(division.stock_positions.rows[key]), strict=True))
@@ -93,3 +109,16 @@ def item_stock_total(division: DivisionData, item_id: str) -> None:
     if item is not None:
         keys = division.stock_positions.lookup("ItemId", item_id) or ()
         item["Stock"] = float(sum(division.stock_positions.rows[k]["CurrentStock"] for k in keys))
+
+
+def stock_counted(division: DivisionData, item_id: str, total: float, now: float) -> None:
+    """A stock count of an item: the difference to `total` is booked in the main warehouse
+    (never below zero there), so the item's Stock and its positions stay in step."""
+    keys = division.stock_positions.lookup("ItemId", item_id) or set()
+    rows = division.stock_positions.rows
+    main = [key for key in keys if rows[key]["Warehouse"] == division.warehouse["ID"]]
+    if not main:
+        item_stock_total(division, item_id)
+        return
+    elsewhere = sum(rows[key]["CurrentStock"] for key in keys if key != main[0])
+    stock_set(division, main[0], now, current=max(total - elsewhere, 0.0))

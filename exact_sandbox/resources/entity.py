@@ -11,8 +11,9 @@ from ..odata.paging import read_skiptoken
 from ..odata.predicate import compile_filter
 from ..odata.query import QueryOptions
 from .context import CallContext
+from .document_lines import lines_expander, lines_of
 from .endpoints import Endpoint
-from .expand import LINES, expansions, order_lines_expander
+from .expand import expansions
 
 
 def parse_key(text: str) -> object:
@@ -49,10 +50,11 @@ def read_navigation(
     ctx: CallContext, endpoint: Endpoint, table: Table, key_text: str, nav: str
 ) -> Response:
     """`SalesOrders(guid'…')/SalesOrderLines`: the deferred link of an order's lines."""
-    if nav.lower() != LINES.lower() or LINES not in endpoint.schema.types:
+    document_lines = lines_of(endpoint.schema, nav)
+    if document_lines is None:
         raise ODataError(404, f"Resource not found for the segment '{nav}'.")
     row = find_row(table, endpoint, key_text)
-    lines = order_lines_expander(ctx, None)(row)
+    lines = lines_expander(ctx, document_lines, None)(row)
     return json_response(200, collection(lines, next_url=None, count=None, plain=False))
 
 

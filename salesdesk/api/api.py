@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import orjson
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.renderers import BaseRenderer
 
 from salesdesk.api.auth import RepTokenAuth
+from salesdesk.api.docs_page import LocalSwagger
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.json_decimals import json_default
 from salesdesk.api.order_intake import FieldErrors
@@ -30,6 +32,7 @@ api = NinjaAPI(
     auth=RepTokenAuth(),
     renderer=OrjsonRenderer(),
     urls_namespace="api-v1",
+    docs=LocalSwagger(),
 )
 api.add_router("/auth", session.router)
 api.add_router("/", session.me_router)
@@ -49,3 +52,13 @@ def field_errors(request, exc: FieldErrors):
 def bad_cursor(request, exc: BadCursor):
     problem = {"loc": ["query", "since"], "msg": str(exc), "type": "bad_cursor"}
     return api.create_response(request, {"detail": [problem]}, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    # Ninja answers a body that is not JSON with 400; to devices it is one more input problem,
+    # answered like the others with the documented 422.
+    if exc.status_code == 400:
+        problem = {"loc": ["body"], "msg": str(exc), "type": "parse_error"}
+        return api.create_response(request, {"detail": [problem]}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

@@ -15,6 +15,6 @@ class TokenCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.members = {member.user_id: member.user for member in members}
         self.fields["user"].choices = [
-            (member.user_id, f"{member.user.get_username()} ({member.get_role_display()})")
+            (member.user_id, f"{member.username} ({member.get_role_display()})")
             for member in members
         ]

@@ -22,9 +22,9 @@ def rep_token_list(*, company: Company) -> QuerySet[RepToken]:
 
 def token_members(*, company: Company) -> QuerySet[Membership]:
     """Members who may be given a token: sales reps first, then by username."""
-    members = Membership.objects.filter(company=company).select_related("user")
+    members = Membership.objects.filter(company=company, is_active=True).select_related("user")
     is_rep = Case(When(role=Membership.Role.REP, then=0), default=1)
-    return members.order_by(is_rep, "user__username")
+    return members.order_by(is_rep, "username")
 
 
 def item_by_id(*, company: Company, exact_id: uuid.UUID) -> Item:

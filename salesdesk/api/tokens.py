@@ -15,9 +15,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from salesdesk.api.models import RepToken
+from salesdesk.tenants.login_guard import LoginLocked, member_authenticate, sign_in_recorded
 from salesdesk.tenants.models import Company, Membership
-from salesdesk.tenants.selectors import member_by_login
-from salesdesk.tenants.throttle import login_blocked, login_failed, login_succeeded
 
 TOKEN_PREFIX = "sdr_"
 # Writing last_used_at on every call would make every read a write; a minute is precise enough.
@@ -34,8 +33,8 @@ def token_hash(raw: str) -> str:
 
 def rep_token_create(*, company: Company, user, name: str) -> tuple[RepToken, str]:
     """A new token for `user`'s device `name`; returns the row and the token (shown once)."""
-    if not Membership.objects.filter(company=company, user=user).exists():
-        raise ValueError("The user is not a member of this company.")
+    if not Membership.objects.filter(company=company, user=user, is_active=True).exists():
+        raise ValueError("The user is not an active member of this company.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = RepToken.objects.create(
         company=company,
@@ -54,24 +53,25 @@ def rep_token_revoke(*, company: Company, token_id: int) -> bool:
 
 
 def rep_sign_in(
-    *, company: Company | None, identifier: str, password: str, device: str, ip: str | None
+    *, request, company: Company | None, identifier: str, password: str, device: str
 ) -> tuple[RepToken, str]:
     """E-mail (or username) and password of a member of `company` -> a new device token.
 
-    Uses the login page's throttle: failures count for both, per identifier and address.
+    Guarded like the login page (tenants/login_guard.py): failures count for both, per
+    member and client address.
     """
     if company is None:
         make_password(password)  # as slow as a real check: no hint about which companies exist
         raise SignInRefused("The e-mail and password do not match a user of this company.")
-    if login_blocked(company=company, identifier=identifier, ip=ip):
-        raise SignInRefused("Too many failed sign-ins. Wait 15 minutes and try again.")
-    user = member_by_login(company=company, identifier=identifier)
-    if user is None or not user.check_password(password):
-        if user is None:
-            make_password(password)
-        login_failed(company=company, identifier=identifier, ip=ip)
+    try:
+        user = member_authenticate(
+            request=request, company=company, identifier=identifier, password=password
+        )
+    except LoginLocked:
+        raise SignInRefused("Too many failed sign-ins. Wait 15 minutes and try again.") from None
+    if user is None:
         raise SignInRefused("The e-mail and password do not match a user of this company.")
-    login_succeeded(company=company, identifier=identifier)
+    sign_in_recorded(request=request, user=user)
     return rep_token_create(company=company, user=user, name=device)
 
 
@@ -86,6 +86,7 @@ def rep_token_authenticate(*, raw: str) -> RepToken | None:
             revoked_at__isnull=True,
             user__is_active=True,
             user__memberships__company=F("company"),
+            user__memberships__is_active=True,
         )
         .first()
     )

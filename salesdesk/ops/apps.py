@@ -6,3 +6,8 @@ class OpsConfig(AppConfig):
 
     name = "salesdesk.ops"
     label = "ops"
+
+    def ready(self) -> None:
+        from salesdesk.ops.access_log import access_logs_scrubbed
+
+        access_logs_scrubbed()

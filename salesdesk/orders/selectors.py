@@ -23,9 +23,13 @@ def order_list(
     status: str = "",
     customer_id: int | None = None,
     page: int | str = 1,
+    taken_by=None,
 ) -> Page:
-    """A page of the company's orders, newest first, with their line counts."""
+    """A page of the company's orders (only `taken_by`'s if given), newest first, with their
+    line counts."""
     rows = Order.objects.filter(company=company).select_related("customer")
+    if taken_by is not None:
+        rows = rows.filter(created_by=taken_by)
     if search:
         rows = rows.filter(
             Q(number__icontains=search)
@@ -42,9 +46,12 @@ def order_list(
     return Paginator(rows, PER_PAGE).get_page(page)
 
 
-def order_get(*, company: Company, number: str) -> Order:
-    """The company's order by its number; 404 for another company's."""
+def order_get(*, company: Company, number: str, taken_by=None) -> Order:
+    """The company's order by its number; 404 for another company's (or, with `taken_by`,
+    for an order that user did not take)."""
     orders = Order.objects.select_related("customer")
+    if taken_by is not None:
+        orders = orders.filter(created_by=taken_by)
     return get_for_company_or_404(orders, company=company, number=number)
 
 
@@ -63,11 +70,12 @@ def order_events(*, order: Order) -> QuerySet:
     return order.events.select_related("actor").order_by("at", "id")
 
 
-def order_customers(*, company: Company) -> QuerySet:
-    """Customers that have orders (for the list's customer filter)."""
-    return (
-        Customer.objects.filter(company=company, orders__isnull=False).distinct().order_by("name")
-    )
+def order_customers(*, company: Company, taken_by=None) -> QuerySet:
+    """Customers that have orders (`taken_by`'s, if given), for the list's customer filter."""
+    rows = Customer.objects.filter(company=company, orders__isnull=False)
+    if taken_by is not None:
+        rows = rows.filter(orders__created_by=taken_by)
+    return rows.distinct().order_by("name")
 
 
 def customer_suggestions(*, company: Company, term: str) -> list[Customer]:

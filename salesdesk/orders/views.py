@@ -24,6 +24,7 @@ from salesdesk.orders.services import (
     order_submit,
 )
 from salesdesk.tenants.access import company_view
+from salesdesk.tenants.models import Membership
 
 
 @company_view
@@ -31,7 +32,8 @@ from salesdesk.tenants.access import company_view
 def order_list_view(request):
     company = request.company
     filters = OrderFilterForm(
-        request.GET or None, customers=selectors.order_customers(company=company)
+        request.GET or None,
+        customers=selectors.order_customers(company=company, taken_by=_rep_only(request)),
     )
     data = filters.cleaned_data if filters.is_valid() else {}
     page = selectors.order_list(
@@ -40,6 +42,7 @@ def order_list_view(request):
         status=data.get("status") or "",
         customer_id=data.get("customer"),
         page=request.GET.get("page", 1),
+        taken_by=_rep_only(request),
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -98,7 +101,7 @@ def item_suggest_view(request):
 @company_view
 @require_GET
 def order_detail_view(request, number: str):
-    order = selectors.order_get(company=request.company, number=number)
+    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
     context = _detail_context(order)
     context["in_exact"] = order_in_exact(company=request.company, order=order)
     return render(request, "orders/order_detail.html", context)
@@ -108,14 +111,14 @@ def order_detail_view(request, number: str):
 @require_GET
 def order_state_view(request, number: str):
     """The part of the order page that changes while it is being sent (polled by htmx)."""
-    order = selectors.order_get(company=request.company, number=number)
+    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
     return render(request, "orders/_order_state.html", _detail_context(order))
 
 
 @company_view
 @require_POST
 def order_submit_view(request, number: str):
-    order = selectors.order_get(company=request.company, number=number)
+    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
     try:
         order_submit(order=order, user=request.user)
     except OrderRefused as exc:
@@ -128,7 +131,7 @@ def order_submit_view(request, number: str):
 @company_view
 @require_POST
 def order_manual_view(request, number: str):
-    order = selectors.order_get(company=request.company, number=number)
+    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
     form = ManualCloseForm(request.POST)
     if not form.is_valid():
         messages.error(request, "The Exact order number must be a whole number.")
@@ -144,6 +147,11 @@ def order_manual_view(request, number: str):
     else:
         messages.success(request, f"Order {order.number} is closed as entered in Exact by hand.")
     return redirect(_detail_url(order))
+
+
+def _rep_only(request):
+    """Sales reps see and close only the orders they took, as in the API."""
+    return request.user if request.membership.role == Membership.Role.REP else None
 
 
 def _after_create(request, order):

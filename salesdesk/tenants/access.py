@@ -47,7 +47,9 @@ def first_or_404(rows: Sequence[T], *, what: str) -> T:
 
 def company_for(*, user, slug: str) -> tuple[Company, Membership]:
     membership = (
-        Membership.objects.select_related("company").filter(user=user, company__slug=slug).first()
+        Membership.objects.select_related("company")
+        .filter(user=user, company__slug=slug, is_active=True)
+        .first()
     )
     if membership is None:
         raise Http404("No such company")

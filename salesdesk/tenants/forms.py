@@ -40,3 +40,7 @@ class UserAddForm(forms.Form):
         if problems:
             raise forms.ValidationError(problems)
         return password
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=Membership.Role.choices)

@@ -27,34 +27,33 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.USER)
+    # The login name within this company: unique per company, not across companies
+    # (User.username is only an internal key; see tenants/user_names.py).
+    username = models.CharField(max_length=150)
+    # A deactivated member keeps their orders but can no longer log in or use a token.
+    is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["company", "user"], name="membership_unique"),
+            models.UniqueConstraint(
+                fields=["company", "username"], name="membership_username_unique"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.company} ({self.role})"
+        return f"{self.username} in {self.company} ({self.role})"
+
+    def save(self, *args, **kwargs):
+        # Memberships made without a login name (the demo, older code) use the user's.
+        if not self.username:
+            self.username = self.user.get_username()
+        super().save(*args, **kwargs)
 
     @property
     def is_admin(self) -> bool:
         return self.role == self.Role.ADMIN
-
-
-class LoginFailure(models.Model):
-    """One failed login, kept for the throttle window (see tenants/throttle.py)."""
-
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
-    identifier = models.CharField(max_length=254)  # what was typed, lower-cased
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["company", "identifier", "at"])]
-
-    def __str__(self) -> str:
-        return f"{self.identifier} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class ChangeCounter(models.Model):

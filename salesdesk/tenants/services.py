@@ -52,21 +52,39 @@ def company_user_add(
     role: str = Membership.Role.USER,
     allow_existing: bool = False,
 ) -> AbstractBaseUser:
-    """Add a user to the company with a Django-hashed password."""
+    """Add a user to the company with a Django-hashed password.
+
+    Login names are unique within a company only. With `allow_existing`, a user of another
+    company with this name and this very password becomes a member here too (the demo's
+    admin); anyone else gets a user of their own.
+    """
+    if Membership.objects.filter(company=company, username=username).exists():
+        raise UserConflict(f"{username!r} is already a user of this company")
     users = get_user_model()
     user = users.objects.filter(username=username).first()
-    if user is not None:
-        if not allow_existing or not user.check_password(password):
-            raise UserConflict(f"the username {username!r} is taken")
-    else:
+    if user is None or not allow_existing or not user.check_password(password):
         # Password rules are the forms' and the command's job: the demo's admin/admin must pass.
-        user = users(username=username, email=email)
+        user = users(username=user_key_free(username), email=email)
         user.set_password(password)
         user.save()
-    if Membership.objects.filter(company=company, user=user).exists():
+    elif Membership.objects.filter(company=company, user=user).exists():
         raise UserConflict(f"{username!r} is already a user of this company")
-    Membership.objects.create(company=company, user=user, role=role)
+    Membership.objects.create(company=company, user=user, role=role, username=username)
     return user
+
+
+def user_key_free(username: str) -> str:
+    """A free User.username for this login name: the name itself, or the name and a number.
+
+    User.username is only an internal key since login names became per company.
+    """
+    users = get_user_model()
+    candidate, n = username[:150], 1
+    while users.objects.filter(username=candidate).exists():
+        n += 1
+        suffix = f"~{n}"
+        candidate = username[: 150 - len(suffix)] + suffix
+    return candidate
 
 
 def password_problems(password: str) -> list[str]:

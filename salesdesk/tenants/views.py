@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,9 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from salesdesk.tenants.access import company_view
 from salesdesk.tenants.forms import LoginForm, UserAddForm
-from salesdesk.tenants.selectors import company_by_slug, member_by_login, membership_list
+from salesdesk.tenants.login_guard import LoginLocked, member_authenticate
+from salesdesk.tenants.models import Membership
+from salesdesk.tenants.selectors import company_by_slug, membership_list
 from salesdesk.tenants.services import UserConflict, company_user_add
-from salesdesk.tenants.throttle import login_blocked, login_failed, login_succeeded
 
 TOO_MANY = "Too many failed logins. Wait 15 minutes and try again."
 INVALID = "The username (or e-mail) and password do not match a user of this company."
@@ -23,10 +23,6 @@ INVALID = "The username (or e-mail) and password do not match a user of this com
 
 def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "tenants/landing.html")
-
-
-def _client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _next_url(request: HttpRequest, slug: str) -> str:
@@ -38,30 +34,25 @@ def _next_url(request: HttpRequest, slug: str) -> str:
     return home_url
 
 
-def _check_password(user, password: str) -> bool:
-    if user is None:
-        make_password(password)  # same work as a real check: no timing hint of who exists
-        return False
-    return user.check_password(password)
-
-
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest, company: str) -> HttpResponse:
     the_company = company_by_slug(slug=company)
     form = LoginForm(request.POST or None)
     error = ""
     if request.method == "POST" and form.is_valid():
-        identifier = form.cleaned_data["identifier"]
-        ip = _client_ip(request)
-        if login_blocked(company=the_company, identifier=identifier, ip=ip):
+        try:
+            user = member_authenticate(
+                request=request,
+                company=the_company,
+                identifier=form.cleaned_data["identifier"],
+                password=form.cleaned_data["password"],
+            )
+        except LoginLocked:
             error = TOO_MANY
         else:
-            user = member_by_login(company=the_company, identifier=identifier)
-            if _check_password(user, form.cleaned_data["password"]):
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                login_succeeded(company=the_company, identifier=identifier)
+            if user is not None:
+                login(request, user)
                 return redirect(_next_url(request, the_company.slug))
-            login_failed(company=the_company, identifier=identifier, ip=ip)
             error = INVALID
     context = {"login_company": the_company, "form": form, "error": error}
     context["next"] = request.GET.get("next", "")
@@ -90,10 +81,10 @@ def users_view(request: HttpRequest) -> HttpResponse:
         try:
             company_user_add(company=request.company, **form.cleaned_data)
         except UserConflict:
-            form.add_error("username", "This username is taken: choose another one.")
+            form.add_error("username", "This company has a user of this name: choose another one.")
         else:
             messages.success(request, f"User {form.cleaned_data['username']} was added.")
             return redirect("settings-users", company=request.company.slug)
     members = membership_list(company=request.company)
-    context = {"form": form, "members": members, "tab": "users"}
+    context = {"form": form, "members": members, "tab": "users", "roles": Membership.Role.choices}
     return render(request, "tenants/users.html", context)

@@ -111,3 +111,10 @@ def test_current_me_in_atom_and_count_stays_a_number(sandbox_http, bearer):
     assert _properties(entry)["UserName"].text == "demo"
     count = sandbox_http.get("/api/v1/100001/vat/VATCodes/$count", headers=bearer)
     assert count.status_code == 200 and int(count.text) > 0
+
+
+def test_a_fault_that_breaks_the_body_is_passed_on_as_it_is(sandbox_http, bearer, sandbox_state):
+    sandbox_state.faults.add("appended_error", "vat/VATCodes")
+    broken = sandbox_http.get("/api/v1/100001/vat/VATCodes", headers=bearer)
+    assert broken.status_code == 200
+    assert broken.content.endswith(b"}}}") and b'{"error"' in broken.content

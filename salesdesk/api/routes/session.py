@@ -7,6 +7,7 @@ from ninja import Router, Status
 from salesdesk.api.schemas import Me, Problem, Problems, SignIn, TokenOut
 from salesdesk.api.tokens import SignInRefused, rep_sign_in, rep_token_revoke
 from salesdesk.tenants.models import Company
+from salesdesk.tenants.selectors import member_login_name
 
 router = Router(tags=["sign-in"])
 me_router = Router(tags=["sign-in"])
@@ -18,11 +19,11 @@ def token_create(request, payload: SignIn):
     company = Company.objects.filter(slug=payload.company).first()
     try:
         token, raw = rep_sign_in(
+            request=request,
             company=company,
             identifier=payload.email,
             password=payload.password,
             device=payload.device or request.headers.get("User-Agent", "")[:100],
-            ip=request.META.get("REMOTE_ADDR") or None,
         )
     except SignInRefused as exc:
         return Status(401, {"detail": str(exc)})
@@ -31,7 +32,7 @@ def token_create(request, payload: SignIn):
         "token_id": token.pk,
         "device": token.name,
         "company": token.company.slug,
-        "user": token.user.get_username(),
+        "user": member_login_name(company=token.company, user=token.user),
     }
     return Status(201, body)
 
@@ -47,7 +48,7 @@ def token_delete(request):
 def me(request):
     """The signed-in user and company."""
     return {
-        "user": request.user.get_username(),
+        "user": member_login_name(company=request.company, user=request.user),
         "email": request.user.email,
         "company": request.company.slug,
         "company_name": request.company.name,

@@ -5,7 +5,7 @@ import pytest
 from exact_sandbox.data.order_status import CANCELLED, COMPLETE, OPEN, PARTIAL
 from tests.exact_sandbox.data.rest_calls import call
 
-from .ledger_state import DIVISION, highest, sync_all
+from .ledger_state import DIVISION, assert_consistent, highest, sync_all
 
 HEADERS = "sync/SalesOrder/SalesOrderHeaders"
 LINES = "sync/SalesOrder/SalesOrderLines"
@@ -86,6 +86,7 @@ def test_a_line_change_that_leaves_the_header_as_it_was_ticks_only_the_line(
 
     assert len(sync_all(sandbox_state, LINES, "ID", line_cursor)) == 1
     assert sync_all(sandbox_state, HEADERS, "ID", header_cursor) == []  # still Partial
+    assert_consistent(division)
 
 
 def test_deliver_then_invoice_then_pay_completes_the_order_and_clears_the_open_item(
@@ -110,6 +111,7 @@ def test_deliver_then_invoice_then_pay_completes_the_order_and_clears_the_open_i
 
     assert paid.status_code == 200 and paid.json()["receivables"][0]["IsFullyPaid"]
     assert round(_owed(sandbox_state, account), 2) == round(before, 2)
+    assert_consistent(division)
 
 
 def test_a_part_payment_splits_the_open_item(sandbox_state, sandbox_http, division):
@@ -130,6 +132,7 @@ def test_a_part_payment_splits_the_open_item(sandbox_state, sandbox_http, divisi
     )
     assert len({row["EntryID"] for row in changed}) == 1
     assert [r["AmountDC"] for r in _open_terms(division, invoice)] == [round(amount - 10, 2)]
+    assert_consistent(division)
 
 
 def test_cancelling_an_order_cancels_its_open_lines_and_frees_planned_stock(sandbox_http, division):
@@ -145,6 +148,7 @@ def test_cancelling_an_order_cancels_its_open_lines_and_frees_planned_stock(sand
     assert _planned_out(division, line["Item"], order["WarehouseID"]) == planned - freed
     refused = sandbox_http.post("/_sandbox/deliver", json={"order_number": order["OrderNumber"]})
     assert refused.status_code == 400 and "cancelled" in refused.json()["error"]
+    assert_consistent(division)
 
 
 @pytest.mark.parametrize(

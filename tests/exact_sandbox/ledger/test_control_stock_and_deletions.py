@@ -9,7 +9,7 @@ from exact_sandbox.webhooks.hub import hub_for
 from tests.exact_sandbox.test_webhooks import Receiver, subscribe
 from tests.sandbox_fixtures import api_headers
 
-from .ledger_state import DIVISION, highest, sync_all
+from .ledger_state import DIVISION, assert_consistent, highest, sync_all
 
 POSITIONS = "sync/Inventory/StockPositions"
 
@@ -135,6 +135,7 @@ def test_deletions_land_in_sync_deleted_with_their_entity_types(
     assert division.accounts.rows[account["ID"]]["MainContact"] is None
     feed = sync_all(sandbox_state, "sync/SalesInvoice/SalesInvoices", "InvoiceID")
     assert invoice["InvoiceID"] not in {row["InvoiceID"] for row in feed}
+    assert_consistent(division)
 
 
 def test_an_order_posted_by_salesdesk_shows_in_the_feeds_open_with_its_stock_planned(
@@ -176,3 +177,41 @@ def test_an_order_posted_by_salesdesk_shows_in_the_feeds_open_with_its_stock_pla
     mine = [line for line in lines if line["OrderID"] == order_id]
     assert [(m["Status"], m["DeliveryStatusDescription"]) for m in mine] == [(OPEN, "Open")]
     assert _position(division, "ART-000004", "1")["PlanningOut"] == planned + 3
+    assert_consistent(division)
+
+
+def test_stock_for_an_item_new_to_a_warehouse_makes_its_position(
+    sandbox_state, sandbox_http, division
+):
+    (item,) = division.items.lookup("Code", "ART-000005")
+    (warehouse,) = division.warehouses.lookup("Code", "3")
+    division.stock_positions.delete(_position(division, "ART-000005", "3")["ID"])
+
+    answer = sandbox_http.post(
+        "/_sandbox/stock", json={"item": item, "warehouse": warehouse, "delta": 6}
+    )
+
+    assert answer.status_code == 200 and answer.json()["CurrentStock"] == 6
+    assert _position(division, "ART-000005", "3")["ID"] == answer.json()["ID"]
+
+
+def test_mutate_keeps_stock_in_step_and_deletes_what_hangs_on_deleted_records(
+    sandbox_state, sandbox_http, division
+):
+    cursor = highest(sync_all(sandbox_state, "sync/Deleted", "ID,Timestamp"))
+
+    answer = sandbox_http.post(
+        "/_sandbox/mutate", json={"changed_items": 5, "deleted_items": 1, "deleted_customers": 1}
+    ).json()
+
+    for item_id in answer["ids"]["changed_items"]:
+        keys = division.stock_positions.lookup("ItemId", item_id)
+        total = sum(division.stock_positions.rows[k]["CurrentStock"] for k in keys)
+        assert division.items.rows[item_id]["Stock"] == total
+    deleted = sync_all(sandbox_state, "sync/Deleted", "EntityKey,EntityType", cursor)
+    types = {row["EntityType"] for row in deleted}
+    assert {2, 3, 5, 9, 15} <= types
+    (account,) = answer["ids"]["deleted_customers"]
+    assert not division.addresses.lookup("Account", account)
+    assert not division.contacts.lookup("Account", account)
+    assert not division.stock_positions.lookup("ItemId", answer["ids"]["deleted_items"][0])

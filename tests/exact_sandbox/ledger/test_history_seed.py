@@ -4,11 +4,12 @@ from collections import Counter, defaultdict
 
 import pytest
 
+from exact_sandbox.cli import build_parser, config_from_args
 from exact_sandbox.data.order_status import CANCELLED, COMPLETE, OPEN, PARTIAL, header_status
 from exact_sandbox.odata.values import date_ms
 from tests.exact_sandbox.data.rest_calls import EPOCH, make_state
 
-from .ledger_state import DIVISION, history_state
+from .ledger_state import DIVISION, assert_consistent, history_state
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,7 @@ def test_every_order_line_has_the_quantities_of_its_deliveries_and_invoices(divi
         assert line["QuantityInvoiced"] == invoiced[line["ID"]]
         assert line["QuantityInvoiced"] <= line["QuantityDelivered"] <= line["Quantity"]
     assert len(division.sales_order_lines) > 300  # ~10 lines a customer
+    assert_consistent(division)
 
 
 def test_header_statuses_follow_the_lines_and_every_status_occurs(division):
@@ -95,8 +97,14 @@ def test_planned_out_stock_is_the_open_quantity_of_the_orders(division):
     assert sum(open_quantity.values()) > 0
 
 
-def test_customers_have_addresses_and_a_main_contact(division):
+def test_customers_have_addresses_a_main_contact_and_an_account_manager(division):
     contacts = {row["ID"]: row for row in division.contacts}
+    managers = {account["AccountManager"] for account in division.accounts}
+    assert len(managers) > 1 and None not in managers
+    for order in division.sales_orders:
+        account = division.accounts.rows[order["OrderedBy"]]
+        assert order["Salesperson"] == account["AccountManager"]
+        assert order["OrderedByContactPerson"] == account["MainContact"]
     for account in division.accounts:
         types = Counter(
             row["Type"] for row in division.addresses if row["Account"] == account["ID"]
@@ -115,3 +123,26 @@ def test_the_same_seed_gives_the_same_history_and_without_history_no_orders():
     plain = make_state(items=20, customers=10).divisions[DIVISION]
     assert len(plain.sales_orders) == len(plain.receivables) == 0
     assert len(plain.stock_positions) == 60 and len(plain.contacts) >= 10
+
+
+def test_the_command_line_seeds_two_years_by_default_and_takes_the_knobs():
+    default = config_from_args(build_parser().parse_args([]))
+    assert (default.warehouses, default.history_months, default.history_lines_per_customer) == (
+        3, 24, 10)  # fmt: skip
+    flags = ["--warehouses", "2", "--history-months", "0", "--history-lines", "4"]
+    chosen = config_from_args(build_parser().parse_args(flags))
+    assert (chosen.warehouses, chosen.history_months, chosen.history_lines_per_customer) == (
+        2, 0, 4)  # fmt: skip
+
+
+def test_reseed_through_the_control_api_takes_the_history_knobs(sandbox_state, sandbox_http):
+    sandbox_http.post("/_sandbox/reseed", json={"history_months": 0})
+    assert len(sandbox_state.divisions[DIVISION].sales_orders) == 0
+
+    answer = sandbox_http.post(
+        "/_sandbox/reseed", json={"history_months": 12, "warehouses": 2, "customers": 10}
+    )
+
+    assert answer.status_code == 200
+    division = sandbox_state.divisions[DIVISION]
+    assert len(division.sales_orders) > 0 and len(division.warehouses) == 2

@@ -152,3 +152,50 @@ def test_two_divisions_do_not_mix(state):
     assert not {row["ID"] for row in first} & {row["ID"] for row in other}
     accounts = set(state.divisions[100002].accounts.keys)
     assert {row["Account"] for row in other} <= accounts
+
+
+BULK_OF = {
+    "salesorder/GoodsDeliveries": "SalesOrder/GoodsDeliveries",
+    "salesinvoice/SalesInvoices": "SalesInvoice/SalesInvoices",
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "nav", "parent"),
+    [
+        ("salesorder/GoodsDeliveries", "EntryID", "GoodsDeliveryLines", "EntryID"),
+        ("salesinvoice/SalesInvoices", "InvoiceID", "SalesInvoiceLines", "InvoiceID"),
+    ],
+)
+def test_document_lines_are_deferred_expandable_and_navigable(state, path, key, nav, parent):
+    _, body = call(state, path, {"$select": f"{key},{nav}", "$top": 1})
+    (document,) = rows_of(body)
+    assert document[nav]["__deferred"]["uri"].endswith(f"(guid'{document[key]}')/{nav}")
+    _, expanded = call(
+        state, path, {"$select": f"{key},{nav}/LineNumber,{nav}/{parent}", "$expand": nav,
+                      "$filter": f"{key} eq guid'{document[key]}'"},
+    )  # fmt: skip
+    lines = rows_of(expanded)[0][nav]["results"]
+    assert lines and [line["LineNumber"] for line in lines] == list(range(1, len(lines) + 1))
+    assert {line[parent] for line in lines} == {document[key]}
+    _, navigated = call(state, f"{path}(guid'{document[key]}')/{nav}")
+    assert [line["LineNumber"] for line in rows_of(navigated)] == [x["LineNumber"] for x in lines]
+    bulk = "bulk/" + BULK_OF[path]
+    status, _ = call(state, bulk, {"$select": key, "$expand": nav})
+    assert status == 400
+
+
+def test_whitelisting_bulk_endpoints_refuse_filters_on_other_fields(state):
+    account = state.divisions[DIVISION].accounts.keys[0]
+    allowed = {"$select": "ID,Type", "$filter": f"Account eq guid'{account}' and Type eq 4"}
+    status, body = call(state, "bulk/CRM/Addresses", allowed)
+    assert status == 200 and rows_of(body)
+
+    status, body = call(
+        state, "bulk/CRM/Addresses", {"$select": "ID", "$filter": "City eq 'Breda'"}
+    )
+
+    assert status == 400
+    assert "not supported: City" in body["error"]["message"]["value"]
+    plain = call(state, "crm/Addresses", {"$select": "ID", "$filter": "City eq 'Breda'"})
+    assert plain[0] == 200

@@ -3,7 +3,7 @@
 import pytest
 
 from exact_sandbox.config import DEMO_CLIENT_ID
-from exact_sandbox.resources.ledger_endpoints import LEDGER_ENDPOINTS
+from exact_sandbox.resources.endpoints import ENDPOINTS
 from exact_sandbox.schema import reference
 from exact_sandbox.scopes import area_of
 from tests.sandbox_fixtures import api_headers
@@ -11,7 +11,7 @@ from tests.sandbox_fixtures import api_headers
 API = "/api/v1/100001/"
 
 
-@pytest.mark.parametrize("path", [path for path, *_ in LEDGER_ENDPOINTS])
+@pytest.mark.parametrize("path", sorted(endpoint.path for endpoint in ENDPOINTS.values()))
 def test_each_endpoint_needs_the_scope_the_reference_names(path):
     assert area_of(path) == reference.section(path)["scope"]
 

@@ -1,4 +1,5 @@
-"""Schemathesis against the OpenAPI schema: no generated input makes the API answer 500.
+"""Schemathesis against the OpenAPI schema: no generated input makes the API answer 500
+or answer anything the schema does not document.
 
 Bounded (a few examples per operation) so it stays a unit test; the data set is small
 but real: a rep with a token, items, customers, a price list and an order.
@@ -13,7 +14,12 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from tests.salesdesk.api.factories import make_rep
 from tests.salesdesk.catalog.factories import make_item, make_line, make_period, make_price_list
@@ -42,5 +48,13 @@ def test_no_generated_input_makes_a_server_error(case, rep_token):
     case.call_and_validate(
         # The WSGI transport does not decode gzip bodies; the gzip path has its own test.
         headers={"Authorization": rep_token, "Accept-Encoding": "identity"},
-        checks=[not_a_server_error, response_schema_conformance],
+        # The schema checks of `schemathesis run`: every status, media type, header and body
+        # the API answers must be the documented ones.
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_headers_conformance,
+            response_schema_conformance,
+        ],
     )

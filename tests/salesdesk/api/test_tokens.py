@@ -108,3 +108,9 @@ def test_another_companys_admin_cannot_revoke_the_token():
 def test_calls_without_a_valid_token_are_refused(header):
     answer = Client().get("/api/v1/items", headers={"Authorization": header} if header else {})
     assert answer.status_code == 401
+
+
+def test_a_body_that_is_not_json_is_the_documented_422():
+    answer = Client().post("/api/v1/auth/token", b"\x00", content_type="application/json")
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["body"]

@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from salesdesk.tenants.models import Company, Membership
-from salesdesk.tenants.services import CompanyExists, UserConflict, company_create
+from salesdesk.tenants.services import CompanyExists, company_create
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +63,22 @@ def test_the_service_the_demo_uses_and_a_user_in_two_companies():
         admin_email="a@demo.test",
         admin_password="admin",
     )
-    with pytest.raises(UserConflict):
-        company_create(
-            slug="demo3",
-            name="Demo 3",
-            admin_username="admin",
-            admin_email="a@demo.test",
-            admin_password="not-the-password",
-        )
+    # Another password: login names are per company, so demo3 gets an admin of its own.
+    third = company_create(
+        slug="demo3",
+        name="Demo 3",
+        admin_username="admin",
+        admin_email="b@demo.test",
+        admin_password="not-the-password",
+    )
+    third_admin = Membership.objects.get(company=third)
+    assert third_admin.username == "admin" and third_admin.user.username != "admin"
+    assert (
+        Client()
+        .post("/demo3/login", {"identifier": "admin", "password": "not-the-password"})
+        .status_code
+        == 302
+    )
     assert (
         Client().post("/demo/login", {"identifier": "admin", "password": "admin"}).status_code
         == 302

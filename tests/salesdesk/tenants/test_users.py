@@ -35,8 +35,9 @@ def test_an_admin_adds_a_user_who_can_then_log_in(acme_admin):
 
 def test_a_taken_username_or_weak_password_errs_next_to_the_field(acme_admin):
     _, client = acme_admin
-    taken = add(client, username="gina").content.decode()
-    assert "This username is taken" in taken.split('id="id_username_errors"')[1]
+    add(client, username="carol")
+    taken = add(client, username="carol").content.decode()
+    assert "This company has a user of this name" in taken.split('id="id_username_errors"')[1]
     weak = add(client, password="short").content.decode()
     assert "too short" in weak.split('id="id_password_errors"')[1]
 

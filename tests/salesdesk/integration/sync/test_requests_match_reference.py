@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import httpx
@@ -130,7 +130,9 @@ def _send_an_order(company, clock) -> None:
     customer = Customer.objects.filter(company=company, active=True, blocked=False).first()
     items = list(Item.objects.filter(company=company, active=True, is_sales_item=True)[:2])
     order = order_create(
-        company=company, user=None, header=OrderHeader(customer=customer, your_ref="PO-1"),
+        company=company, user=None, header=OrderHeader(
+            customer=customer, your_ref="PO-1", delivery_date=date(2030, 1, 15), notes="Back door"
+        ),
         lines=[LineInput(item=item, quantity=Decimal(2)) for item in items],
     )  # fmt: skip
     now = datetime.fromtimestamp(clock.now(), tz=UTC)
