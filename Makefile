@@ -41,7 +41,7 @@ test-scale: venv
 demo: venv
 	$(BIN)/salesdesk demo
 
-bench: venv
+bench: venv browser
 	$(BIN)/python -m benchmarks.run
 
 clean:

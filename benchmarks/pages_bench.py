@@ -26,6 +26,8 @@ LIST_P95_MS, DETAIL_P95_MS = 150, 100
 
 def setup_django(var_dir: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "salesdesk.settings")
+    # The sandbox runs on a loopback port: let its (demo) credentials go there.
+    os.environ.setdefault("SALESDESK_EXACT_ALLOW_LOOPBACK", "1")
     os.environ["SALESDESK_VAR_DIR"] = var_dir
     os.environ["SALESDESK_SQLITE_PATH"] = os.path.join(var_dir, "bench.sqlite3")
     import django

@@ -36,6 +36,8 @@ def start_services(directory: str) -> None:
         SALESDESK_TASKS="rq", SALESDESK_VAR_DIR=f"{directory}/var", SALESDESK_DB_CONN_MAX_AGE="0"
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "salesdesk.settings")
+    # The sandbox runs on a loopback port: let its (demo) credentials go there.
+    os.environ.setdefault("SALESDESK_EXACT_ALLOW_LOOPBACK", "1")
     import django
 
     django.setup()

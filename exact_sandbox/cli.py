@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
-from .config import DEMO_PASSWORD, DEMO_USERNAME, ClientApp, SandboxConfig, demo_app
+from .app import make_app
+from .config import (
+    DEMO_PASSWORD,
+    DEMO_REDIRECT_PREFIXES,
+    DEMO_USERNAME,
+    DEMO_WEBHOOK_SECRET,
+    ClientApp,
+    SandboxConfig,
+    demo_app,
+)
 from .seed import build_state
-from .server import make_server
+from .server import SandboxHTTPServer, make_server
+from .snapshot import StateKeeper, state_load
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="block a key for 1 h after 10 errors in an hour (on by default, as at Exact)",
     )
+    add(
+        "--demo-redirect-prefix",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a redirect URI prefix of the demo app, instead of port 8000's (repeatable)",
+    )
+    add(
+        "--state-file",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="keep tokens, data and orders in this file across restarts (see snapshot.py)",
+    )
     add("--verbose", action="store_true", help="log every request")
     return parser
 
@@ -88,7 +114,16 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         daily_limit=args.daily_limit,
         fault_rate=args.fault_rate,
         error_block=args.error_block,
-        clients=[demo_app(), *(ClientApp.parse(spec) for spec in args.client)],
+        clients=[_demo_app(args), *(ClientApp.parse(spec) for spec in args.client)],
+    )
+
+
+def _demo_app(args: argparse.Namespace) -> ClientApp:
+    # The webhook secret comes from the environment, not the command line, where every
+    # user of the machine could read it (`salesdesk demo` sets it).
+    return demo_app(
+        redirect_prefixes=tuple(args.demo_redirect_prefix) or DEMO_REDIRECT_PREFIXES,
+        webhook_secret=os.environ.get("EXACT_WEBHOOK_SECRET") or DEMO_WEBHOOK_SECRET,
     )
 
 
@@ -121,20 +156,38 @@ def main(argv: list[str] | None = None) -> int:
         config = config_from_args(args)
     except ValueError as error:
         parser.error(str(error))
-    state = build_state(config)
-    server = make_server(state, args.host, args.port, verbose=args.verbose)
+    if args.state_file is None:
+        server, keeper = make_server(build_state(config), args.host, args.port, args.verbose), None
+    else:
+        server, keeper = _kept_server(args, config)
     host, port = server.server_address[:2]
     print(_banner(f"http://{host}:{port}", config), flush=True)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _stop)
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
     finally:
         server.close_all()
+        if keeper is not None:
+            keeper.close()
     print("sandbox stopped", file=sys.stderr)
     return 0
+
+
+def _kept_server(args: argparse.Namespace, config: SandboxConfig):
+    state = state_load(args.state_file, config)
+    if state is None:
+        state = build_state(config)
+    else:
+        print(f"Resumed the sandbox's tokens and data from {args.state_file}", flush=True)
+    keeper = StateKeeper(state, args.state_file).start()
+    server = SandboxHTTPServer(
+        (args.host, args.port), keeper.watch(make_app(state)), verbose=args.verbose
+    )
+    return server, keeper
 
 
 if __name__ == "__main__":

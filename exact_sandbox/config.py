@@ -61,12 +61,18 @@ class SandboxUser:
         return self.user_id or str(uuid.uuid5(uuid.NAMESPACE_URL, f"sandbox-user:{self.username}"))
 
 
-def demo_app() -> ClientApp:
+def demo_app(
+    *,
+    redirect_prefixes: tuple[str, ...] = DEMO_REDIRECT_PREFIXES,
+    webhook_secret: str = DEMO_WEBHOOK_SECRET,
+) -> ClientApp:
+    """The demo app; `salesdesk demo --port` moves its redirect prefixes, and gives it the
+    webhook secret it generated for Salesdesk."""
     return ClientApp(
         client_id=DEMO_CLIENT_ID,
         secret=DEMO_CLIENT_SECRET,
-        redirect_prefixes=DEMO_REDIRECT_PREFIXES,
-        webhook_secret=DEMO_WEBHOOK_SECRET,
+        redirect_prefixes=redirect_prefixes,
+        webhook_secret=webhook_secret,
         name=DEMO_APP_NAME,
     )
 

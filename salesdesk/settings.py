@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "salesdesk.integration",
     "salesdesk.ops",
     "salesdesk.api",
+    "salesdesk.repsapp",
     "axes",
 ]
 
@@ -144,7 +145,9 @@ else:
 TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # Exact webhooks (integration/webhooks): the app's webhook secret from the App Center (not the
 # client secret, spec §4.10), and how long notices are gathered into one incremental sync.
-EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "sandbox-demo-webhook-secret")
+# No default: a known secret would let anyone sign notices. Unset, the endpoint is off;
+# `salesdesk demo` generates one into var/ and gives it to its sandbox.
+EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "")
 EXACT_WEBHOOK_DEBOUNCE_SECONDS = float(env_int("EXACT_WEBHOOK_DEBOUNCE_SECONDS", 10))
 # Open items (receivables) have no sync feed: read whole, one call, this often (minutes).
 EXACT_OPEN_ITEMS_MINUTES = max(5, env_int("EXACT_OPEN_ITEMS_MINUTES", 60))
@@ -255,6 +258,11 @@ EXACT_CLIENT_SECRET = env_str("EXACT_CLIENT_SECRET", "sandbox-demo-secret")
 EXACT_REDIRECT_URI = env_str("EXACT_REDIRECT_URI", f"{PUBLIC_URL}/exact/callback")
 EXACT_SANDBOX_URL = env_str("EXACT_SANDBOX_URL", "http://127.0.0.1:8001")
 EXACT_TIMEOUT_SECONDS = float(env_int("EXACT_TIMEOUT_SECONDS", 30))
+# Where the app's credentials may go besides the country sites and the sandbox
+# (integration/connection/exact_sites.py): origins the operator allows, and loopback
+# (the demo only).
+EXACT_EXTRA_HOSTS = [o.strip() for o in env_str("SALESDESK_EXACT_EXTRA_HOSTS", "").split(",") if o]
+EXACT_ALLOW_LOOPBACK = env_bool("SALESDESK_EXACT_ALLOW_LOOPBACK", False)
 
 LOGGING = {
     "version": 1,

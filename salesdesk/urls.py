@@ -8,6 +8,7 @@ company_patterns = [
     path("", include("salesdesk.customers.urls")),
     path("", include("salesdesk.orders.urls")),
     path("", include("salesdesk.api.company_urls")),
+    path("", include("salesdesk.repsapp.urls")),
 ]
 
 urlpatterns = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import orjson
 from ninja import NinjaAPI
 from ninja.errors import HttpError
@@ -12,7 +14,16 @@ from salesdesk.api.docs_page import LocalSwagger
 from salesdesk.api.feed import BadCursor
 from salesdesk.api.json_decimals import json_default
 from salesdesk.api.order_intake import FieldErrors
-from salesdesk.api.routes import catalog, changes, customers, history, orders, session
+from salesdesk.api.routes import (
+    catalog,
+    changes,
+    changes_count,
+    customers,
+    history,
+    orders,
+    session,
+)
+from salesdesk.api.unavailable import UNAVAILABLE_ERRORS, database_unavailable
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -41,6 +52,7 @@ api.add_router("/", customers.router)
 api.add_router("/", history.router)
 api.add_router("/", orders.router)
 api.add_router("/", changes.router)
+api.add_router("/", changes_count.router)
 
 
 @api.exception_handler(FieldErrors)
@@ -62,3 +74,7 @@ def http_error(request, exc: HttpError):
         problem = {"loc": ["body"], "msg": str(exc), "type": "parse_error"}
         return api.create_response(request, {"detail": [problem]}, status=422)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+for _error in UNAVAILABLE_ERRORS:
+    api.add_exception_handler(_error, partial(database_unavailable, api))

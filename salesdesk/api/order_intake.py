@@ -18,7 +18,13 @@ from salesdesk.api.schemas import OrderIn
 from salesdesk.catalog.pricing import price_quotes_for_lines
 from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order
-from salesdesk.orders.services import OrderHeader, order_create, order_refusals, order_submit
+from salesdesk.orders.services import (
+    OrderHeader,
+    OrderRefused,
+    order_create,
+    order_refusals,
+    order_submit,
+)
 from salesdesk.tenants.models import Company
 
 
@@ -110,6 +116,8 @@ def _order_new(*, company: Company, user, payload: OrderIn) -> Order:
     except NoPrice:
         # Rare: price the lines once more to name every line that has no price.
         raise FieldErrors(_unpriced(company, customer, lines)) from None
+    except OrderRefused as exc:  # checks on the whole order, such as its total
+        raise FieldErrors([_problem(["lines"], str(exc))]) from None
     except InvalidOperation:  # a total beyond what an order can hold
         raise FieldErrors([_problem(["lines"], "The order total is too large.")]) from None
     return order_submit(order=order, user=user)

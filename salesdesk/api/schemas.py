@@ -22,9 +22,9 @@ from salesdesk.api.history_schemas import (
     SalesOrderOut,
     StockPositionOut,
 )
+from salesdesk.orders import bounds
 
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot store one
-Money = Annotated[Decimal, Field(ge=0, lt=10**9, max_digits=14, decimal_places=4)]
 
 
 class SignIn(Schema):
@@ -170,18 +170,33 @@ class PriceOut(Schema):
     description: str
 
 
+# Order input within what the order's columns hold (salesdesk/orders/bounds.py).
+OrderQuantity = Annotated[
+    Decimal, Field(gt=0, le=bounds.QUANTITY_MAX, max_digits=14, decimal_places=4)
+]
+OrderPrice = Annotated[Decimal, Field(ge=0, le=bounds.PRICE_MAX, max_digits=14, decimal_places=4)]
+DeliveryDate = Annotated[
+    datetime.date,
+    Field(
+        ge=bounds.EARLIEST_DATE,
+        le=bounds.LATEST_DATE,
+        description=f"From {bounds.EARLIEST_DATE} to {bounds.LATEST_DATE}",
+    ),
+]
+
+
 class OrderLineIn(Schema):
     item_id: uuid.UUID
-    quantity: Annotated[Decimal, Field(gt=0, lt=10**6, max_digits=14, decimal_places=4)]
-    unit_price: Money | None = Field(None, description="Leave out to use the price rules")
+    quantity: OrderQuantity
+    unit_price: OrderPrice | None = Field(None, description="Leave out to use the price rules")
 
 
 class OrderIn(Schema):
     customer_id: uuid.UUID
-    your_ref: Annotated[Text, Field(max_length=60)] = ""
-    delivery_date: datetime.date | None = None
-    notes: Annotated[Text, Field(max_length=2000)] = ""
-    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=200)]
+    your_ref: Annotated[Text, Field(max_length=bounds.YOUR_REF_MAX_LENGTH)] = ""
+    delivery_date: DeliveryDate | None = None
+    notes: Annotated[Text, Field(max_length=bounds.NOTES_MAX_LENGTH)] = ""
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=bounds.MAX_LINES)]
 
 
 class OrderLineOut(Schema):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
+from salesdesk.orders import bounds
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.models import Order
 from salesdesk.orders.selectors import customer_by_choice, item_by_choice
 from salesdesk.orders.services import OrderHeader, order_refusals
 
 START_LINES = 3
-MAX_LINES = 200
+MAX_LINES = bounds.MAX_LINES
 
 
 class OrderForm(forms.Form):
@@ -26,9 +27,18 @@ class OrderForm(forms.Form):
         help_text="The customer's own reference for this order.",
     )
     delivery_date = forms.DateField(
-        label="Delivery date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Delivery date",
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": bounds.EARLIEST_DATE, "max": bounds.LATEST_DATE}
+        ),
     )
-    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label="Notes",
+        required=False,
+        max_length=bounds.NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, company, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -45,6 +55,12 @@ class OrderForm(forms.Form):
             raise forms.ValidationError(problems)
         return customer
 
+    def clean_delivery_date(self):
+        day = self.cleaned_data["delivery_date"]
+        if day is not None and not bounds.EARLIEST_DATE <= day <= bounds.LATEST_DATE:
+            raise forms.ValidationError(bounds.delivery_date_message())
+        return day
+
     def header(self) -> OrderHeader:
         data = self.cleaned_data
         return OrderHeader(
@@ -59,11 +75,18 @@ class LineForm(forms.Form):
     item = forms.CharField(
         label="Item", max_length=250, required=False, help_text="Code, description or barcode."
     )
-    quantity = forms.DecimalField(label="Quantity", required=False, max_digits=14, decimal_places=4)
+    quantity = forms.DecimalField(
+        label="Quantity",
+        required=False,
+        max_value=bounds.QUANTITY_MAX,
+        max_digits=14,
+        decimal_places=4,
+    )
     price = forms.DecimalField(
         label="Price",
         required=False,
         min_value=0,
+        max_value=bounds.PRICE_MAX,
         max_digits=14,
         decimal_places=4,
         help_text="Leave empty to use the price rules.",
@@ -105,7 +128,10 @@ def _suggest(what: str, datalist: str) -> dict:
     }
 
 
-LineFormSet = forms.formset_factory(LineForm, extra=0, max_num=MAX_LINES, validate_max=True)
+# absolute_max: a forged TOTAL_FORMS builds no more forms than an order may have lines.
+LineFormSet = forms.formset_factory(
+    LineForm, extra=0, max_num=MAX_LINES, absolute_max=MAX_LINES, validate_max=True
+)
 
 
 def order_forms(*, company, data=None, lines: int = START_LINES, initial=None):
@@ -129,6 +155,7 @@ class ManualCloseForm(forms.Form):
         label="Exact order number",
         required=False,
         min_value=1,
+        max_value=bounds.EXACT_ORDER_NUMBER_MAX,
         help_text="The number Exact Online gave the order you entered by hand (optional).",
     )
 

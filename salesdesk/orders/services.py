@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from salesdesk.customers.models import Customer
+from salesdesk.orders import bounds
 from salesdesk.orders.lines import LineInput, NoPrice, PricedLine, lines_priced, lines_totals
 from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
 from salesdesk.orders.signals import order_due_on_commit
@@ -42,8 +43,12 @@ def order_refusals(*, customer: Customer | None, lines: list[LineInput]) -> list
             problems.append(f"Item {line.item.code} is no longer active in Exact Online.")
         elif not line.item.is_sales_item:
             problems.append(f"Item {line.item.code} is not a sales item.")
-        if line.quantity <= 0:
-            problems.append(f"The quantity of item {line.item.code} must be more than zero.")
+        for problem in (
+            bounds.quantity_problem(line.quantity, line.item.code),
+            bounds.price_problem(line.unit_price, line.item.code),
+        ):
+            if problem:
+                problems.append(problem)
     return problems
 
 
@@ -55,12 +60,21 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
         raise OrderRefused("That customer or item does not belong to this company.")
     if not lines:
         raise OrderRefused("Add at least one item.")
-    problems = order_refusals(customer=header.customer, lines=lines)
+    if len(lines) > bounds.MAX_LINES:
+        raise OrderRefused(f"An order can have at most {bounds.MAX_LINES} lines.")
+    problems = [
+        *bounds.header_problems(
+            your_ref=header.your_ref, notes=header.notes, delivery_date=header.delivery_date
+        ),
+        *order_refusals(customer=header.customer, lines=lines),
+    ]
     if problems:
         raise OrderRefused(" ".join(problems))
     priced = lines_priced(company=company, customer=header.customer, lines=lines)
     if unpriced := [line for line in priced if isinstance(line, NoPrice)]:
         raise unpriced[0]
+    if too_large := bounds.total_problem(lines_totals(priced).incl_vat):
+        raise OrderRefused(too_large)
     with transaction.atomic():
         order = Order.objects.create(
             company=company,
@@ -117,6 +131,10 @@ def order_mark_manual(*, order: Order, user, exact_order_number: int | None = No
     Draft and Failed orders can be closed, and so can a Queued order that waits for the
     connection (after an administrator typed it into Exact while Salesdesk could not send).
     """
+    if exact_order_number is not None and not 1 <= exact_order_number <= (
+        bounds.EXACT_ORDER_NUMBER_MAX
+    ):
+        raise OrderRefused(bounds.exact_order_number_message())
     with transaction.atomic():
         closable = Q(status__in=[Order.Status.DRAFT, Order.Status.FAILED])
         changes = {}

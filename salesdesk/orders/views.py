@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from salesdesk.orders import selectors
+from salesdesk.orders import bounds, selectors
 from salesdesk.orders.exact_progress import order_in_exact
 from salesdesk.orders.forms import (
     ManualCloseForm,
@@ -57,7 +57,12 @@ def order_new_view(request):
         form, formset = order_forms(company=company)
         return _render_new(request, form, formset)
     if request.POST.get("action") == "add_line":
-        return _render_new(request, *_with_extra_line(company, request.POST))
+        rows = _line_count(request.POST)
+        if rows is None:
+            messages.error(request, f"An order can have at most {bounds.MAX_LINES} lines.")
+            form, formset = order_forms(company=company, data=request.POST)
+            return _render_new(request, form, formset, status=400)
+        return _render_new(request, *_with_extra_line(company, request.POST, rows))
     form, formset = order_forms(company=company, data=request.POST)
     if form.is_valid() and formset.is_valid():
         try:
@@ -134,7 +139,7 @@ def order_manual_view(request, number: str):
     order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
     form = ManualCloseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "The Exact order number must be a whole number.")
+        messages.error(request, bounds.exact_order_number_message())
         return redirect(_detail_url(order))
     try:
         order_mark_manual(
@@ -169,8 +174,16 @@ def _render_new(request, form, formset, status: int = 200):
     )
 
 
-def _with_extra_line(company, data):
-    rows = int(data.get("lines-TOTAL_FORMS") or 0)
+def _line_count(data) -> int | None:
+    """The form's line count when one more line fits; None when it would be too many."""
+    try:
+        rows = max(int(data.get("lines-TOTAL_FORMS") or 0), 0)
+    except ValueError:
+        rows = 0  # a forged count: start from the lines Salesdesk can read
+    return rows if rows < bounds.MAX_LINES else None
+
+
+def _with_extra_line(company, data, rows: int):
     initial = [
         {name: data.get(f"lines-{index}-{name}", "") for name in ("item", "quantity", "price")}
         for index in range(rows)

@@ -80,6 +80,8 @@ def test_help_documents_every_flag(capsys):
         "--fault-rate",
         "--client",
         "--error-block",
+        "--demo-redirect-prefix",
+        "--state-file",
     ):
         assert flag in text
 
@@ -114,3 +116,16 @@ def test_main_serves_until_sigterm():
         assert process.wait(timeout=10) == 0
         process.stdout.close()
         process.stderr.close()
+
+
+def test_demo_redirect_prefixes_and_webhook_secret_move(monkeypatch):
+    monkeypatch.setenv("EXACT_WEBHOOK_SECRET", "from-the-environment")
+    args = build_parser().parse_args(
+        ["--demo-redirect-prefix", "http://127.0.0.1:8100/", "--demo-redirect-prefix", "x/"]
+    )
+    demo = config_from_args(args).clients[0]
+    assert demo.redirect_prefixes == ("http://127.0.0.1:8100/", "x/")
+    assert demo.webhook_secret == "from-the-environment"
+    monkeypatch.delenv("EXACT_WEBHOOK_SECRET")
+    default = config_from_args(build_parser().parse_args([])).clients[0]
+    assert default.redirect_prefixes == ("http://127.0.0.1:8000/", "http://localhost:8000/")

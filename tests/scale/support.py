@@ -72,6 +72,7 @@ class Workers:
 
     def start_one(self) -> subprocess.Popen:
         env = {**os.environ, "DATABASE_URL": database_url(), "SALESDESK_LOG_LEVEL": "WARNING"}
+        env["SALESDESK_EXACT_ALLOW_LOOPBACK"] = "1"  # the sandbox is on a loopback port
         out = subprocess.DEVNULL
         if self.log_dir is not None:
             out = open(self.log_dir / f"worker-{len(self.procs)}.log", "wb")  # noqa: SIM115

@@ -1,4 +1,5 @@
-"""Webhooks at scale: the sandbox posts to a live Salesdesk, RQ runs the debounced sync."""
+"""Webhooks at scale: the sandbox posts to Salesdesk behind gunicorn (`salesdesk serve`), RQ
+runs the debounced sync."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from salesdesk.integration.models import SyncRun, WebhookNotice
 from salesdesk.integration.sync.services import sync_execute
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe
 from tests.scale.support import Workers, connect_companies, scale_state, wait_for
+from tests.scale.web import GunicornWeb
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,8 +27,15 @@ def sandbox():
     handle.stop()
 
 
-def test_500_changes_become_one_sync_run_by_a_worker(sandbox, live_server, settings):
-    settings.PUBLIC_URL = live_server.url
+@pytest.fixture
+def web():
+    env = {"EXACT_WEBHOOK_SECRET": DEMO_WEBHOOK_SECRET, "EXACT_WEBHOOK_DEBOUNCE_SECONDS": "2"}
+    with GunicornWeb(env) as server:
+        yield server
+
+
+def test_500_changes_become_one_sync_run_by_a_worker(sandbox, web, settings):
+    settings.PUBLIC_URL = web.url
     settings.EXACT_WEBHOOK_SECRET = DEMO_WEBHOOK_SECRET
     settings.EXACT_WEBHOOK_DEBOUNCE_SECONDS = 2
     state, handle = sandbox

@@ -22,7 +22,7 @@ from exact_client import (
     TokenRefused,
     TransportError,
 )
-from salesdesk.integration.connection.clients import oauth_app_for
+from salesdesk.integration.connection.clients import ConnectionNotReady, oauth_app_for
 from salesdesk.integration.connection.name_match import name_match, name_mismatch_message
 from salesdesk.integration.connection.oauth_state import Pending
 from salesdesk.integration.connection.rights import rights_check
@@ -54,7 +54,10 @@ def _callback_error(params: Mapping[str, str]) -> str:
 
 
 def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPair:
-    app = oauth_app_for(pending.base_url)
+    try:
+        app = oauth_app_for(pending.base_url)
+    except ConnectionNotReady as exc:
+        raise AuthorizationFailed(f"{exc.message} {UNCHANGED}") from exc
     try:
         return app.exchange_code(code, http, clock)
     except TokenRefused as exc:
@@ -64,7 +67,12 @@ def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPa
             f"Exact Online said: {exc.description or exc.error}. {UNCHANGED} "
             "Click Authorize Salesdesk to try again."
         ) from exc
-    except (ServerError, TransportError) as exc:
+    except TransportError as exc:
+        raise AuthorizationFailed(
+            f"Salesdesk could not reach Exact Online's token service. {UNCHANGED} "
+            "Try again in a few minutes."
+        ) from exc
+    except ServerError as exc:
         raise AuthorizationFailed(
             f"Exact Online's token service failed ({exc.message}). {UNCHANGED} "
             "Try again in a few minutes."

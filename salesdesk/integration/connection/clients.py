@@ -10,6 +10,7 @@ import httpx
 from django.conf import settings
 
 from exact_client import ExactClient, OAuthApp, RateGate
+from salesdesk.integration.connection.exact_sites import site_refusal
 from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.integration.connection.token_store import DatabaseTokenStore
 from salesdesk.integration.rate_budget.gate import shared_rate_gate
@@ -26,7 +27,14 @@ class ConnectionNotReady(Exception):
 
 
 def oauth_app_for(base_url: str) -> OAuthApp:
-    """Salesdesk's app registration (settings EXACT_CLIENT_ID/SECRET/REDIRECT_URI) on a host."""
+    """Salesdesk's app registration (settings EXACT_CLIENT_ID/SECRET/REDIRECT_URI) on a host.
+
+    Every token request goes through an app built here, so the host is checked here too: an
+    address stored before the rule (exact_sites) must not receive the client secret.
+    """
+    refusal = site_refusal(base_url)
+    if refusal:
+        raise ConnectionNotReady(refusal)
     return OAuthApp(
         client_id=settings.EXACT_CLIENT_ID,
         client_secret=settings.EXACT_CLIENT_SECRET,

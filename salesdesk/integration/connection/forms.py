@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 
 from exact_client import COUNTRY_HOSTS, normalize_base_url
+from salesdesk.integration.connection.exact_sites import site_refusal
 from salesdesk.integration.connection.models import ExactConnection
 
 COUNTRY_NAMES = {
@@ -46,7 +47,11 @@ def clean_site_url(raw: str) -> str:
         raise forms.ValidationError(
             "Enter only the site's address, without a path, such as https://start.exactonline.nl/."
         )
-    return normalize_base_url(f"{parts.scheme}://{parts.netloc}")
+    base_url = normalize_base_url(f"{parts.scheme}://{parts.netloc}")
+    refusal = site_refusal(base_url)
+    if refusal:
+        raise forms.ValidationError(refusal)
+    return base_url
 
 
 class InstallationForm(forms.Form):

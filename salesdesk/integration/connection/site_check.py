@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 
-from salesdesk.integration.connection.clients import oauth_app_for
+from salesdesk.integration.connection.clients import ConnectionNotReady, oauth_app_for
 
 CHECK_TIMEOUT = 10.0
 
@@ -16,12 +16,16 @@ CHECK_TIMEOUT = 10.0
 def site_problem(base_url: str, http: httpx.Client) -> str | None:
     """A plain message when the authorization page at `base_url` is not usable, else None."""
     site = f"{base_url}/"
-    url = oauth_app_for(base_url).authorize_url(state="site-check", force_login=True)
+    try:
+        url = oauth_app_for(base_url).authorize_url(state="site-check", force_login=True)
+    except ConnectionNotReady as exc:
+        return exc.message
     fix = "Check the Address on the Installation tab."
     try:
         response = http.get(url, follow_redirects=False, timeout=CHECK_TIMEOUT)
-    except httpx.HTTPError as exc:
-        return f"Salesdesk could not reach {site} ({type(exc).__name__}). {fix}"
+    except httpx.HTTPError:
+        # One message for refused, reset and timed out: which it was says what listens there.
+        return f"Salesdesk could not reach {site}. Try again later. {fix}"
     text = response.text if response.status_code >= 400 else ""
     if "Client with identifier" in text:
         return (

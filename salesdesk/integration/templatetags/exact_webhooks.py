@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 
 from salesdesk.integration.webhooks.selectors import webhook_status
 from salesdesk.integration.webhooks.subscriptions import webhook_callback_url
@@ -21,4 +22,5 @@ def exact_webhooks_panel(context) -> dict:
         "subscribed": any(line.subscription for line in lines),
         "callback_url": webhook_callback_url(company=company),
         "csrf_token": context.get("csrf_token"),
+        "webhooks_on": bool(settings.EXACT_WEBHOOK_SECRET),
     }

@@ -21,6 +21,11 @@ from salesdesk.tenants.access import company_view
 from salesdesk.tenants.models import Company
 
 LOGGER = logging.getLogger("salesdesk.webhooks")
+WEBHOOKS_OFF = (
+    "Webhooks are off: the operator of Salesdesk has not set EXACT_WEBHOOK_SECRET (the webhook "
+    "secret of Salesdesk's app in Exact Online's App Center). Synchronization runs on its "
+    "schedule."
+)
 
 
 @csrf_exempt  # Exact cannot send our CSRF token: the HashCode is the authentication
@@ -28,8 +33,8 @@ LOGGER = logging.getLogger("salesdesk.webhooks")
 def webhook_receive_view(request: HttpRequest, company: str) -> HttpResponse:
     """Answer Exact: 200 for the validation POST and for accepted or repeated notices."""
     tenant = Company.objects.filter(slug=company).first()
-    if tenant is None:
-        return HttpResponse(status=404)
+    if tenant is None or not settings.EXACT_WEBHOOK_SECRET:
+        return HttpResponse(status=404)  # without a secret no notice can be trusted: off
     if not request.body.strip():
         return HttpResponse(status=200)  # the empty validation POST after subscribing (§4.10)
     try:
@@ -54,6 +59,9 @@ def webhook_receive_view(request: HttpRequest, company: str) -> HttpResponse:
 def webhook_settings_view(request: HttpRequest) -> HttpResponse:
     """Subscribe (or, with action=unsubscribe, remove) the company's Exact webhooks."""
     back = redirect("settings-connector", company=request.company.slug)
+    if not settings.EXACT_WEBHOOK_SECRET:
+        messages.error(request, WEBHOOKS_OFF)
+        return back
     try:
         if request.POST.get("action") == "unsubscribe":
             removed = webhook_unsubscribe(company=request.company)

@@ -1,9 +1,11 @@
 import re
 
 import pytest
+from django.utils import timezone
 
+from salesdesk.catalog.stock_services import warehouses_upsert
 from tests.salesdesk.catalog.factories import make_item
-from tests.salesdesk.catalog.stock_factories import make_stock
+from tests.salesdesk.catalog.stock_factories import WAREHOUSES, make_stock
 from tests.salesdesk.factories import make_company, make_user
 
 
@@ -39,6 +41,19 @@ def test_item_page_shows_one_stock_row_per_warehouse(setup, client):
     assert rows == ["MAIN", "NORTH"]
     assert "999" not in section
     assert "All warehouses" in section and "16" in section  # the free stock over both
+
+
+def test_the_main_warehouse_comes_first(setup, client):
+    company, other = setup
+    item = make_item(company=company)
+    for code in ("NORTH", "SOUTH"):
+        make_stock(company=company, item=item, warehouse=code, free="1")
+    main = [{"exact_id": WAREHOUSES["SOUTH"], "code": "SOUTH", "description": "", "main": True}]
+    warehouses_upsert(company=company, rows=main, synced_at=timezone.now())
+    not_main = [{**main[0], "main": False}]
+    warehouses_upsert(company=other, rows=not_main, synced_at=timezone.now())
+    section = stock_section(client.get(f"/acme/items/{item.exact_id}/"))
+    assert re.findall(r"<tr>\s*<td>(\w+) Warehouse", section) == ["SOUTH", "NORTH"]
 
 
 def test_item_page_without_stock_says_so(setup, client):

@@ -2,20 +2,29 @@
 
 Migrates, creates the demo company, then starts and supervises the Exact Online
 sandbox (port 8001), the web server (port 8000), the task workers and the sync
-scheduler, until Ctrl-C; on the way out it stops everything it started.
+scheduler, until Ctrl-C, SIGTERM or SIGHUP; on the way out it stops everything it
+started (salesdesk/ops/demo_processes.py). The sandbox keeps its state in var/, so a
+restarted demo resumes where the last one stopped.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
 
-from django.conf import settings
 from django.core.management import call_command, get_commands
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+from salesdesk.ops.demo_env import demo_environment, demo_redirect_prefixes, sandbox_state_file
+from salesdesk.ops.demo_processes import (
+    DemoStopping,
+    children_start,
+    children_stop,
+    port_in_use,
+    stop_signals_raise,
+)
 
 DEMO_SLUG = "demo"
 DEMO_ADMIN = "admin"
@@ -33,20 +42,30 @@ class Command(BaseCommand):
         parser.add_argument("--latency-ms", type=int, default=0)
 
     def handle(self, *args, **options):
-        # SIGTERM (e.g. from a supervisor) must stop the children like Ctrl-C does.
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        call_command("migrate", interactive=False, verbosity=0)
-        self._ensure_demo_company()
-        self._restart_orphaned_runs()
-        children = self._start_children(options)
+        # SIGTERM and SIGHUP (a supervisor, `timeout`, a closed terminal) stop it like Ctrl-C.
+        stop_signals_raise()
+        for port in (options["port"], options["sandbox_port"]):
+            if port_in_use(port):
+                raise CommandError(
+                    f"Port {port} is already in use: is another demo still running? "
+                    "Stop it, or choose other ports with --port and --sandbox-port."
+                )
+        env = demo_environment(
+            base=os.environ, port=options["port"], sandbox_port=options["sandbox_port"]
+        )
+        children: dict[str, subprocess.Popen] = {}
         try:
+            call_command("migrate", interactive=False, verbosity=0)
+            self._ensure_demo_company()
+            self._restart_orphaned_runs()
+            children = children_start(self._commands(options, env), env)
             self._wait_until_up(options)
-            self._print_banner(options)
+            self._print_banner(options, env)
             self._supervise(children)
-        except (KeyboardInterrupt, SystemExit):
+        except (KeyboardInterrupt, DemoStopping):
             pass
         finally:
-            self._stop(children)
+            children_stop(children)
 
     def _ensure_demo_company(self) -> None:
         from salesdesk.tenants.models import Company
@@ -69,8 +88,9 @@ class Command(BaseCommand):
         for run in sync_runs_restart_orphans():
             self.stdout.write(f"Resuming the {run.entity} sync that the last stop cut off.")
 
-    def _start_children(self, options) -> dict[str, subprocess.Popen]:
+    def _commands(self, options, env) -> dict[str, list[str]]:
         exe = [sys.executable, "-m", "salesdesk.cli"]
+        prefixes = demo_redirect_prefixes(env["EXACT_REDIRECT_URI"])
         host = "127.0.0.1"
         commands = {
             "sandbox": [
@@ -88,6 +108,9 @@ class Command(BaseCommand):
                 "1",
                 "--latency-ms",
                 str(options["latency_ms"]),
+                "--state-file",
+                str(sandbox_state_file()),
+                *(arg for prefix in prefixes for arg in ("--demo-redirect-prefix", prefix)),
             ],
             "web": [*exe, "runserver", f"{host}:{options['port']}", "--noreload", "--insecure"],
             # Pictures get their own worker so they never hold up records or orders.
@@ -96,11 +119,7 @@ class Command(BaseCommand):
         }
         if "scheduler" in get_commands():
             commands["scheduler"] = [*exe, "scheduler"]
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        return {
-            name: subprocess.Popen(cmd, env=env, start_new_session=True)
-            for name, cmd in commands.items()
-        }
+        return commands
 
     def _wait_until_up(self, options) -> None:
         import httpx
@@ -118,7 +137,7 @@ class Command(BaseCommand):
                 except httpx.HTTPError:
                     time.sleep(0.3)
 
-    def _print_banner(self, options) -> None:
+    def _print_banner(self, options, env) -> None:
         from exact_sandbox import config as sandbox
 
         web = f"http://127.0.0.1:{options['port']}"
@@ -132,7 +151,7 @@ class Command(BaseCommand):
                     f"  Exact sandbox:     http://127.0.0.1:{options['sandbox_port']}",
                     f"  Exact login:       {sandbox.DEMO_USERNAME} / {sandbox.DEMO_PASSWORD}",
                     "  Administration:    Demo Wholesale B.V.",
-                    f"  OAuth redirect:    {settings.EXACT_REDIRECT_URI}",
+                    f"  OAuth redirect:    {env['EXACT_REDIRECT_URI']}",
                     "",
                 ]
             )
@@ -145,14 +164,3 @@ class Command(BaseCommand):
                     self.stderr.write(f"{name} stopped (exit {proc.returncode}); stopping the demo")
                     return
             time.sleep(0.5)
-
-    def _stop(self, children: dict[str, subprocess.Popen]) -> None:
-        for proc in children.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 10
-        for proc in children.values():
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)

@@ -11,6 +11,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.crypto import get_random_string
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from salesdesk.ops.locked_worker import LockTolerantWorker
 
 
 class Command(BaseCommand):
@@ -30,13 +35,16 @@ class Command(BaseCommand):
             self._db(names, burst=burst, max_tasks=max_tasks, verbosity=verbosity)
 
     def _db(self, names: list[str], *, burst: bool, max_tasks: int | None, verbosity: int):
-        extra = ["--batch"] if burst else []
-        if max_tasks is not None:
-            extra += ["--max-tasks", str(max_tasks)]
-        call_command(
-            "db_worker", "--queue-name", ",".join(names), "--no-reload", *extra,
-            verbosity=verbosity,
+        # django-tasks-db's db_worker, with its Worker swapped for one that outlasts a locked
+        # SQLite database (salesdesk/ops/locked_worker.py).
+        DbWorkerCommand(stdout=self.stdout, stderr=self.stderr).configure_logging(verbosity)
+        worker = LockTolerantWorker(
+            queue_names=names, interval=1, batch=burst, backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+            startup_delay=not burst, max_tasks=max_tasks, worker_id=get_random_string(32),
+            excluded_queue_names=[],
         )  # fmt: skip
+        worker.configure_signals()
+        worker.run()
 
     def _rq(self, names: list[str], *, burst: bool, max_tasks: int | None, verbosity: int):
         extra = ["--burst"] if burst else []

@@ -68,6 +68,7 @@ def salesdesk_server(tmp_path, live_sandbox) -> Iterator[str]:
         "SALESDESK_VAR_DIR": str(tmp_path),
         "SALESDESK_SQLITE_PATH": str(tmp_path / "salesdesk.sqlite3"),
         "PYTHONPATH": str(ROOT),
+        "SALESDESK_EXACT_ALLOW_LOOPBACK": "1",  # the sandbox is on a loopback port
     }
     run = {"env": env, "cwd": ROOT, "check": True, "capture_output": True, "timeout": 120}
     subprocess.run(_salesdesk("migrate", "--noinput"), **run)

@@ -1,0 +1,138 @@
+/* The order pane: the customer being served, item search with prices, the lines, the
+   header fields and Send order. `app` gives the shared state and what the pane needs
+   of the rest of the app: {state, $, customersShow, ordersShow, tick, guarded}. */
+(function (global) {
+  "use strict";
+  const S = global.RepsStore, O = global.RepsOutbox, M = global.RepsMemory;
+  const V = global.RepsViews, A = global.RepsAmounts, D = global.RepsDraft;
+  const FIELDS = ["your-ref", "delivery-date", "notes"];
+
+  function orderPane(app) {
+    const state = app.state, $ = app.$, body = document.body;
+
+    function itemsShow() {
+      const found = M.find(state.memory.items, $("item-search").value);
+      V.itemRows($("item-list"), found, function (item, quantity) {
+        return M.priceFor(state.memory, state.customer, item, quantity);
+      });
+    }
+
+    function linesShow() {
+      V.lineRows($("line-list"), state.lines);
+      const sum = D.draftTotal(state.lines);
+      $("order-total").textContent = state.lines.length
+        ? "Total excl. VAT: " + A.money(sum.total) + (sum.priced ? "" : " (some lines unpriced)")
+        : "No lines yet: tap an item to add it.";
+      const problems = D.draftProblems(state.customer, state.lines);
+      $("order-problems").textContent = problems.join(" ");
+      $("order-problems").hidden = problems.length === 0;
+      $("send-order").disabled = state.lines.length === 0 || problems.length > 0;
+      draftKeep();
+    }
+
+    // The order being taken is kept at every change: a page the phone closed comes back with it.
+    function draftKeep() {
+      const draft = state.customer && {
+        customer_id: state.customer.id,
+        lines: state.lines.map(function (l) { return { item_id: l.item.id, quantity: l.quantity }; }),
+        your_ref: $("your-ref").value, delivery_date: $("delivery-date").value, notes: $("notes").value,
+      };
+      S.metaPut(state.db, "draft", draft || null);
+    }
+
+    async function draftRestore() {
+      const draft = await S.metaGet(state.db, "draft");
+      if (!draft || !state.memory.customers.some(function (c) { return c.id === draft.customer_id; })) return;
+      customerPick(draft.customer_id);
+      for (const kept of draft.lines) {
+        const item = state.memory.itemsById.get(kept.item_id);
+        if (!item) continue; // no longer sold
+        const line = { item: item, quantity: kept.quantity, quote: null };
+        state.lines.push(line);
+        lineQuote(line);
+      }
+      $("your-ref").value = draft.your_ref;
+      $("delivery-date").value = draft.delivery_date;
+      $("notes").value = draft.notes;
+      linesShow();
+    }
+
+    function lineQuote(line) {
+      line.quote = D.quantityValid(line.quantity)
+        ? M.priceFor(state.memory, state.customer, line.item, line.quantity) : null;
+    }
+
+    function customerPick(id) {
+      state.customer = state.memory.customers.find(function (c) { return c.id === id; });
+      state.lines = [];
+      for (const field of FIELDS.concat(["item-search"])) $(field).value = "";
+      $("order-customer").textContent = state.customer.name + " · " + state.customer.code +
+        (state.customer.address.city ? " · " + state.customer.address.city : "");
+      $("order-empty").hidden = true;
+      $("order-form").hidden = false;
+      body.classList.add("ordering");
+      app.customersShow();
+      itemsShow();
+      linesShow();
+      $("item-search").focus();
+    }
+
+    async function orderSend() {
+      await O.orderKeep(state.db, {
+        customer: state.customer, lines: state.lines, your_ref: $("your-ref").value.trim(),
+        delivery_date: $("delivery-date").value, notes: $("notes").value.trim(),
+      });
+      state.customer = null;
+      state.lines = [];
+      $("order-form").hidden = true;
+      $("order-empty").hidden = false;
+      $("order-customer").textContent = "";
+      body.classList.remove("ordering");
+      draftKeep();
+      app.customersShow();
+      await app.ordersShow();
+      app.tick();
+    }
+
+    function listen() {
+      $("item-search").addEventListener("input", itemsShow);
+      $("item-list").addEventListener("click", function (e) {
+        const row = e.target.closest("[data-item]");
+        if (!row) return;
+        lineQuote(D.lineAdd(state.lines, state.memory.itemsById.get(row.dataset.item)));
+        linesShow();
+      });
+      $("line-list").addEventListener("click", function (e) {
+        const button = e.target.closest("[data-remove]");
+        if (!button) return;
+        state.lines.splice(Number(button.dataset.remove), 1);
+        linesShow();
+      });
+      $("line-list").addEventListener("change", function (e) {
+        const line = state.lines[Number(e.target.dataset.line)];
+        if (!line) return;
+        line.quantity = e.target.value.trim().replace(",", ".");
+        lineQuote(line);
+        linesShow();
+      });
+      for (const field of FIELDS) $(field).addEventListener("input", draftKeep);
+      $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
+      $("send-order").addEventListener("click", function () { app.guarded(orderSend); });
+    }
+
+    // Prices again after new records arrived (the customer being served keeps its place).
+    function refresh() {
+      if (state.customer) {
+        const id = state.customer.id;
+        state.customer = state.memory.customers.find(function (c) { return c.id === id; }) || state.customer;
+        for (const line of state.lines) lineQuote(line);
+        itemsShow();
+        linesShow();
+      }
+    }
+
+    return { listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh };
+  }
+
+  global.RepsOrderPane = orderPane;
+})(self);
