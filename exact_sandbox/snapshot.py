@@ -23,9 +23,10 @@ from .config import SandboxConfig
 from .state import SandboxState
 
 FORMAT = "exact-sandbox-state"
-VERSION = 1
+VERSION = 2  # 2: divisions hold stock, order history, invoices, open items, CRM (issue 19)
 # What the generated data depends on: another value means other data, so no resume.
-DATA_SETTINGS = ("items", "customers", "seed", "users", "divisions")
+DATA_SETTINGS = ("items", "customers", "seed", "users", "divisions", "warehouses",
+                 "history_months", "history_lines_per_customer")  # fmt: skip
 _LOCK = type(threading.Lock())
 _RLOCK = type(threading.RLock())
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -21,6 +21,18 @@ ENTITY_GOODS_DELIVERIES = 16
 ENTITY_GOODS_DELIVERY_LINES = 17
 
 
+class InvoiceLineRow:
+    """An invoice line as the invoice feed shows it: with its header's fields (spec §9.2).
+
+    A class rather than a closure, so that a division pickles (exact_sandbox.snapshot)."""
+
+    def __init__(self, invoices: Table) -> None:
+        self.invoices = invoices
+
+    def __call__(self, line: dict) -> dict:
+        return {**self.invoices.rows[line["InvoiceID"]], **line}
+
+
 def add_ledger_tables(division) -> None:
     """Create the (empty) tables and the two merged sync feeds on `division`."""
     division.warehouses = Table("ID", ("Code",))
@@ -37,13 +49,8 @@ def add_ledger_tables(division) -> None:
     division.payment_conditions = Table("ID", ("Code",))
     # Per-division number sequences (data.documents.next_number).
     division.ledger_numbers = {"delivery": 1, "invoice": 26000001, "entry": 1, "term": 10000001}
-    invoices = division.sales_invoices.rows
-
-    def invoice_line_row(line: dict) -> dict:
-        # A line row of the invoice feed repeats its header's fields (spec §9.2).
-        return {**invoices[line["InvoiceID"]], **line}
-
     division.sales_invoice_feed = MergedFeed(
-        (division.sales_invoices, None), (division.sales_invoice_lines, invoice_line_row)
+        (division.sales_invoices, None),
+        (division.sales_invoice_lines, InvoiceLineRow(division.sales_invoices)),
     )
     division.payment_terms = MergedFeed((division.receivables, None), (division.payables, None))

@@ -18,9 +18,10 @@ DIVISION = 100001
 EPOCH = 1772442000.0
 
 
-def make_state(items: int = 150, customers: int = 80, seed: int = 3, now: float = EPOCH):
+def make_state(items: int = 150, customers: int = 80, seed: int = 3, now: float = EPOCH, **config):
     return build_state(
-        SandboxConfig(items=items, customers=customers, seed=seed), SandboxClock(frozen_at=now)
+        SandboxConfig(items=items, customers=customers, seed=seed, **config),
+        SandboxClock(frozen_at=now),
     )
 
 
