@@ -214,3 +214,18 @@ def test_stock_positions_deleted_in_exact_no_longer_count(
     item.refresh_from_db()
     assert item.free_stock == free_before - Decimal(repr(row["FreeStock"]))
     assert not StockPosition.objects.filter(company=other).exists()
+
+
+def test_a_full_run_reads_every_record_again(live_sandbox, sandbox_state, sandbox_clock):
+    company = connected_company(live_sandbox, sandbox_clock)
+    other = connected_company(live_sandbox, sandbox_clock)
+    run_sync(company, "addresses", sandbox_clock)
+    quiet = run_sync(company, "addresses", sandbox_clock)
+    assert (quiet.created, quiet.updated, quiet.calls) == (0, 0, 2)  # nothing new: two calls
+
+    full = run_sync(company, "addresses", sandbox_clock, full=True)
+
+    addresses = len(division_of(sandbox_state).addresses)
+    assert (full.created, full.updated) == (0, addresses)
+    assert full.calls == pages(addresses) + 1 + 1  # the pages, the count, the deletions
+    assert not Address.objects.filter(company=other).exists()
