@@ -109,6 +109,22 @@ class ExactClient:
         """Every division (administration) the authorized user can access (`system/Divisions`)."""
         return [row for page in self.division_list.list() for row in page.rows]
 
+    def user_has_rights(self, endpoint: str, action: str) -> bool:
+        """Whether the authorized user may `action` (GET/POST/PUT/DELETE) on `endpoint`
+        (`service/Entity`), asked through Exact's `users/UserHasRights` function (spec §9.5).
+
+        Unlike trying the call, asking is never an error: nothing of the endpoint's hourly
+        error budget is spent, and Exact does not bill it. The answer's envelope
+        (`{"d":{"UserHasRights":true}}`) follows picqer; Exact's is UNCONFIRMED.
+        """
+        url = f"{self.base_url}/api/v1/{self.division}/users/UserHasRights"
+        params = {"endpoint": f"'{endpoint}'", "action": f"'{action.upper()}'"}
+        body = self._requestor.get_json(url, params)
+        answer = body.get("d", {}) if isinstance(body, dict) else {}
+        if not isinstance(answer, dict) or not isinstance(answer.get("UserHasRights"), bool):
+            raise TransportError("Exact Online answered UserHasRights without a yes or no")
+        return answer["UserHasRights"]
+
     def close(self) -> None:
         """Close the HTTP client if this client created it."""
         if self._owns_http:

@@ -162,3 +162,31 @@ def test_a_missing_scope_is_rejected_with_exacts_message(client, sandbox_state):
     with pytest.raises(Rejected) as caught:
         next(client.sales_orders.list())
     assert "Application Scope Violated" in caught.value.message
+
+
+def test_a_blank_1x1_picture_is_an_error_not_a_picture(client, sandbox_state):
+    from exact_client.errors import BlankPicture
+
+    url = next(
+        item["PictureUrl"]
+        for item in rows(client.items.bulk())
+        if "SysImage" in (item["PictureUrl"] or "")
+    )
+    sandbox_state.faults.add("blank_picture", "docs/SysImage.aspx")
+
+    with pytest.raises(BlankPicture) as caught:
+        client.pictures.download(url)
+
+    assert not caught.value.retriable
+    assert "1x1" in caught.value.message
+    assert client.pictures.download(url).startswith(b"\x89PNG")  # the next answer is real
+
+
+def test_user_has_rights_asks_exact_without_spending_errors(client, sandbox_state):
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Sales prices"], read_only=["Sales orders"])
+
+    assert client.user_has_rights("logistics/Items", "GET") is True
+    assert client.user_has_rights("salesorder/SalesOrders", "post") is False
+    assert client.user_has_rights("salesorder/SalesOrders", "GET") is True
+    assert client.user_has_rights("sales/SalesPriceLists", "GET") is False
+    assert sandbox_state.errors.recorded() == 0

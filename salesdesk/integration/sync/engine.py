@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from exact_client import (
+    AccessTokenRefused,
     AuthError,
     Backoff,
     DailyLimitExhausted,
@@ -29,6 +30,7 @@ from exact_client import (
     Rejected,
 )
 from salesdesk.catalog.standard_prices import item_standard_prices_refresh
+from salesdesk.integration.connection.reauth import connection_reauth_needed
 from salesdesk.integration.mapping import records
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
@@ -40,6 +42,10 @@ from salesdesk.tenants.models import Company
 
 # Between attempts at a feed that keeps failing: 2 s, 4 s, 8 s ... at most a minute.
 RETRY_BACKOFF = Backoff(base=2.0, cap=60.0, jitter=1.0)
+# Exact refuses fresh tokens for a few minutes after a refresh now and then (spec §1.5,
+# pitfall 5): keep trying that long before asking the admins for a new consent.
+AUTH_GRACE_SECONDS = 300.0
+AUTH_BACKOFF = Backoff(base=20.0, cap=120.0, jitter=5.0)
 
 
 class SyncStopped(Exception):
@@ -112,7 +118,8 @@ class SyncEngine:
         return self.client.calls - self._calls_at_start
 
     def _with_retries(self, feed: Feed) -> None:
-        failures = 0
+        failures = auth_waits = 0
+        refused_since: float | None = None
         while True:
             self._progressed = False
             try:
@@ -123,13 +130,28 @@ class SyncEngine:
             except RateLimited as exc:
                 failures = self._failed(exc, failures)
                 self._wait(max(0.0, exc.reset_at - self.clock()) + 1.0)
+            except AccessTokenRefused as exc:
+                refused_since = self.clock() if refused_since is None else refused_since
+                if self.clock() - refused_since >= AUTH_GRACE_SECONDS:
+                    minutes = round(AUTH_GRACE_SECONDS / 60)
+                    raise self._reauth(f"{plain_error(exc)} for {minutes} minutes") from exc
+                auth_waits += 1
+                self._wait(AUTH_BACKOFF.delay(auth_waits))
             except AuthError as exc:
-                raise SyncStopped(plain_error(exc), needs_reauth=True) from exc
+                if not exc.retriable:  # retriable: a refresh asked too early, chain intact
+                    raise self._reauth(plain_error(exc)) from exc
+                failures = self._failed(exc, failures)
+                self._wait(RETRY_BACKOFF.delay(failures))
             except ExactError as exc:
                 if not exc.retriable:
                     raise SyncStopped(plain_error(exc)) from exc
                 failures = self._failed(exc, failures)
                 self._wait(RETRY_BACKOFF.delay(failures))
+
+    def _reauth(self, problem: str) -> SyncStopped:
+        """Stop for a new consent, with the message the Connector tab and the e-mail show."""
+        message = connection_reauth_needed(company=self.company, problem=problem)
+        return SyncStopped(message, needs_reauth=True)
 
     def _failed(self, exc: ExactError, failures: int) -> int:
         failures = 1 if self._progressed else failures + 1  # progress resets the count

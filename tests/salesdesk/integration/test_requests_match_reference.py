@@ -30,7 +30,8 @@ from exact_sandbox.server import SandboxHTTPServer, ServerHandle
 from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
-from salesdesk.integration.models import ExactConnection, SyncRun
+from salesdesk.integration.connection.tasks import authorization_check
+from salesdesk.integration.models import AuthorizationCheck, ExactConnection, SyncRun
 from salesdesk.integration.order_push.services import order_send
 from salesdesk.integration.sync.refresh import record_refresh
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
@@ -109,6 +110,8 @@ def _authorize(live_sandbox, division: int, name: str):
     query = start(browser, company)
     response = callback(browser, code=grant(live_sandbox, query, [division]), state=query["state"])
     assert response.status_code == 302, response.content
+    # The administration and rights are checked in the background (the dummy backend here).
+    authorization_check.call(AuthorizationCheck.objects.get(company=company).pk)
     connection = ExactConnection.objects.get(company=company)
     assert (connection.state, connection.division) == (ExactConnection.State.CONNECTED, division)
     return company
