@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('integration', '0006_token_expires_in'),
+        ('integration', '0007_authorization_check'),
     ]
 
     operations = [
