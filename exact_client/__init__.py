@@ -8,7 +8,9 @@ modules below; tests may reach the internals.
 from .backoff import Backoff
 from .client import ExactClient
 from .errors import (
+    AccessTokenRefused,
     AuthError,
+    BlankPicture,
     DailyLimitExhausted,
     ExactError,
     NoSuchEndpoint,
@@ -34,8 +36,10 @@ from .tokens import MemoryTokenStore, TokenPair, TokenStore
 
 __all__ = [
     "COUNTRY_HOSTS",
+    "AccessTokenRefused",
     "AuthError",
     "Backoff",
+    "BlankPicture",
     "Budget",
     "DailyLimitExhausted",
     "ExactClient",

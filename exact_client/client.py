@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from . import endpoints
+from . import endpoints, ledger_endpoints
 from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
@@ -77,6 +77,18 @@ class ExactClient:
         self.webhook_subscriptions = WebhookSubscriptions(
             self._requestor, api, endpoints.WEBHOOK_SUBSCRIPTIONS
         )
+        # Stock, sales history, receivables, addresses and contacts (spec §9).
+        ledger = ledger_endpoints
+        self.warehouses = Resource(self._requestor, api, ledger.WAREHOUSES)
+        self.stock_positions = Resource(self._requestor, api, ledger.STOCK_POSITIONS)
+        self.sales_order_lines = Resource(self._requestor, api, ledger.SALES_ORDER_LINES)
+        self.goods_deliveries = Resource(self._requestor, api, ledger.GOODS_DELIVERIES)
+        self.goods_delivery_lines = Resource(self._requestor, api, ledger.GOODS_DELIVERY_LINES)
+        self.sales_invoices = Resource(self._requestor, api, ledger.SALES_INVOICES)
+        self.sales_invoice_lines = Resource(self._requestor, api, ledger.SALES_INVOICE_LINES)
+        self.receivables_list = Resource(self._requestor, api, ledger.RECEIVABLES_LIST)
+        self.addresses = Resource(self._requestor, api, ledger.ADDRESSES)
+        self.contacts = Resource(self._requestor, api, ledger.CONTACTS)
 
     @property
     def calls(self) -> int:
@@ -96,6 +108,22 @@ class ExactClient:
     def divisions(self) -> list[dict[str, Any]]:
         """Every division (administration) the authorized user can access (`system/Divisions`)."""
         return [row for page in self.division_list.list() for row in page.rows]
+
+    def user_has_rights(self, endpoint: str, action: str) -> bool:
+        """Whether the authorized user may `action` (GET/POST/PUT/DELETE) on `endpoint`
+        (`service/Entity`), asked through Exact's `users/UserHasRights` function (spec §9.5).
+
+        Unlike trying the call, asking is never an error: nothing of the endpoint's hourly
+        error budget is spent, and Exact does not bill it. The answer's envelope
+        (`{"d":{"UserHasRights":true}}`) follows picqer; Exact's is UNCONFIRMED.
+        """
+        url = f"{self.base_url}/api/v1/{self.division}/users/UserHasRights"
+        params = {"endpoint": f"'{endpoint}'", "action": f"'{action.upper()}'"}
+        body = self._requestor.get_json(url, params)
+        answer = body.get("d", {}) if isinstance(body, dict) else {}
+        if not isinstance(answer, dict) or not isinstance(answer.get("UserHasRights"), bool):
+            raise TransportError("Exact Online answered UserHasRights without a yes or no")
+        return answer["UserHasRights"]
 
     def close(self) -> None:
         """Close the HTTP client if this client created it."""

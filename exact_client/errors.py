@@ -25,6 +25,12 @@ class AuthError(ExactError):
     """The connection needs (re-)authorization: no token, a refused token, or a 401 that stays."""
 
 
+class AccessTokenRefused(AuthError):
+    """Exact answered 401 to an access token it issued, again after a retry (spec §1.5,
+    pitfall 5: this happens for a few minutes after a refresh). The refresh chain is not
+    known to be dead: the caller may wait and try again before asking for a new consent."""
+
+
 class TokenChainDead(AuthError):
     """The refresh-token chain is gone (rotated elsewhere, expired, or its response was lost).
 
@@ -117,6 +123,13 @@ class TransportError(ExactError):
         super().__init__(message)
         self.ambiguous = ambiguous
         self.never_sent = never_sent  # the connection failed before the request left
+
+
+class BlankPicture(ExactError):
+    """Exact answered a picture with its blank 1x1 image: what it sends when it does not
+    accept the bearer token (spec §4.9, pitfall 22), not the item's picture. Store nothing;
+    the picture is still to be fetched. Not retriable at once: the token must recover first.
+    """
 
 
 class PagingError(ExactError):

@@ -14,7 +14,7 @@ import httpx
 import orjson
 
 from .backoff import Backoff
-from .errors import AuthError, ExactError, ServerError, TransportError
+from .errors import AccessTokenRefused, ExactError, ServerError, TransportError
 from .exchange import Exchange, PendingGet
 from .origin import on_own_origin
 from .rate_gate import RateGate, gate_key
@@ -202,7 +202,7 @@ class Requestor:
 
     def _after_401(self, auth_retries: int) -> None:
         if auth_retries >= 1:
-            raise AuthError("Exact Online refused the access token (401); re-authorize")
+            raise AccessTokenRefused("Exact Online refused the access token (401)")
         if not self.tokens.refresh_due(self.tokens.current()):
             # Young token refused: Exact sometimes does this for a while after a refresh.
             # Wait briefly and retry without refreshing (spec §1.5, pitfall 5).

@@ -10,9 +10,11 @@ import httpx
 
 from . import values
 from .endpoints import Endpoint
-from .errors import NoSuchEndpoint, NotFound, ServerError, TransportError
+from .errors import BlankPicture, NoSuchEndpoint, NotFound, ServerError, TransportError
 from .paging import Page, Shape, iterate_pages, page_from_payload, page_reader
 from .requestor import Requestor
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class Resource:
@@ -208,4 +210,18 @@ def _stored(body: Any, endpoint: Endpoint) -> dict[str, Any]:
 def _picture_bytes(response: httpx.Response) -> bytes:
     if "html" in response.headers.get("Content-Type", ""):
         raise ServerError("Exact Online answered a picture with an HTML page", status=200)
+    if _one_pixel(response.content):
+        raise BlankPicture(
+            "Exact Online answered a picture with its blank 1x1 image (what it sends when it "
+            "does not accept the access token)"
+        )
     return response.content
+
+
+def _one_pixel(content: bytes) -> bool:
+    """A PNG or GIF of 1x1 pixels: Exact's blank answer, never an item's picture."""
+    if content.startswith(PNG_SIGNATURE) and content[12:16] == b"IHDR":
+        return content[16:24] == b"\x00\x00\x00\x01\x00\x00\x00\x01"
+    if content[:6] in (b"GIF87a", b"GIF89a"):
+        return content[6:10] == b"\x01\x00\x01\x00"
+    return False

@@ -13,7 +13,7 @@ from . import api_gate
 from .atom import as_atom
 from .errors import empty
 from .fault_responses import apply_fault
-from .faults import Fault
+from .faults import PICTURE_KINDS, PICTURE_PATH, Fault
 from .http import Request, Response, RestRequest
 from .scopes import endpoint_of
 from .state import SandboxState
@@ -96,7 +96,8 @@ def handle_division_call(
     path = endpoint_of(resource)
     response = run_with_faults(state, req, path, division, run, gate.grant.client_id)
     with state.lock:
-        state.errors.record(gate.error_key, response.status, state.clock.now())
+        if response.status != 401:  # as in api_gate: a refused token's user is unknown
+            state.errors.record(gate.error_key, response.status, state.clock.now())
     if response.status != 429:
         response.headers.extend(gate.headers)
     if not api_gate.wants_json(req, resource):
@@ -115,8 +116,14 @@ def _image(body: bytes) -> Response:
     return Response(200, body, [("Content-Type", kind)])
 
 
+def _with_headers(response: Response, headers: list[tuple[str, str]]) -> Response:
+    response.headers.extend(headers)
+    return response
+
+
 def handle_picture(state: SandboxState, req: Request) -> Response:
-    """Item picture; without a valid bearer a 1x1 white PNG (spec §4.9, picqer#108).
+    """Item picture; without a valid bearer a 1x1 white PNG (spec §4.9, picqer#108), as
+    with a `blank_picture` fault (a token Exact stopped accepting; counted like a picture).
 
     With a bearer it counts against the division's rate limits (the sandbox's
     choice where the spec says UNCONFIRMED) and carries the rate-limit headers.
@@ -137,7 +144,11 @@ def handle_picture(state: SandboxState, req: Request) -> Response:
             response = empty(429)
             response.headers.extend(verdict.headers)
             return response
-        state.stats.record(code, "docs/SysImage.aspx")
+        state.stats.record(code, PICTURE_PATH)
+        blank = state.faults.take(PICTURE_PATH, req.method, code, PICTURE_KINDS)
+        if blank is not None:
+            state.stats.faults_fired += 1
+            return _with_headers(_image(WHITE_PIXEL_PNG), verdict.headers)
         body = state.divisions[code].picture_bytes(req.query.get("ID", "").strip("{}"))
     response = _image(body) if body else empty(404)
     response.headers.extend(verdict.headers)

@@ -64,6 +64,11 @@ def apply_fault(
         return odata_error(500, SERVER_ERROR)
     if kind == "503":
         return html_response(503, MAINTENANCE_HTML)
+    if kind == "401":  # a token Exact just issued, refused for a while (pitfall 5)
+        return empty(401).header(
+            "WWW-Authenticate",
+            'Bearer error="invalid_token", error_description="access token expired"',
+        )
     if kind == "429":
         response = empty(429)
         response.headers.extend(minute_exhausted())

@@ -1,8 +1,10 @@
 """Injected failures: planned ones (control API) and random ones (`fault_rate`).
 
 Kinds (see README): "500", "503", "429", "timeout", "drop", "drop_after_commit",
-"html_maintenance", "appended_error" for API calls; "500", "500_after_rotate",
-"timeout", "drop_after_commit" for `oauth2/token`.
+"html_maintenance", "appended_error", "401" (a valid token refused, as right after a
+refresh, spec §1.5 pitfall 5) for API calls; "500", "500_after_rotate",
+"timeout", "drop_after_commit" for `oauth2/token`; "blank_picture" for pictures
+(`docs/SysImage.aspx`): the 1x1 white image Exact sends for a token it does not accept.
 """
 
 from __future__ import annotations
@@ -20,14 +22,17 @@ API_KINDS = frozenset(
         "drop_after_commit",
         "html_maintenance",
         "appended_error",
+        "401",
     }
 )
 # On the token endpoint: lost answers before the call runs (500, 503, drop, an HTML page
 # instead of JSON) and after it rotated the tokens (the others; appended_error = garbled).
 TOKEN_KINDS = frozenset({"500", "503", "drop", "html_maintenance", "500_after_rotate", "timeout",
                          "drop_after_commit", "appended_error"})  # fmt: skip
+PICTURE_KINDS = frozenset({"blank_picture"})
 RANDOM_KINDS = ("500", "503", "429", "drop_after_commit")
 TOKEN_PATH = "oauth2/token"
+PICTURE_PATH = "docs/SysImage.aspx"
 
 
 class ConnectionDropped(ConnectionResetError):
@@ -79,7 +84,9 @@ class FaultPlan:
 
     def add(self, kind: str, path: str = "*", **options: object) -> Fault:
         """Plan a fault, e.g. `add("500", "salesorder/SalesOrders", method="POST", count=2)`."""
-        kinds = TOKEN_KINDS if path.lower() == TOKEN_PATH else API_KINDS
+        kinds = {TOKEN_PATH: TOKEN_KINDS, PICTURE_PATH.lower(): PICTURE_KINDS}.get(
+            path.lower(), API_KINDS
+        )
         if kind not in kinds:
             raise ValueError(f"unknown fault kind {kind!r} for {path!r}; known: {sorted(kinds)}")
         fault = Fault(kind=kind, path=path, **options)  # type: ignore[arg-type]
@@ -91,10 +98,15 @@ class FaultPlan:
     def clear(self) -> None:
         self.planned.clear()
 
-    def take(self, path: str, method: str, division: int | None) -> Fault | None:
-        """The planned fault this call triggers (consuming one of its count), if any."""
+    def take(
+        self, path: str, method: str, division: int | None, kinds: frozenset[str] | None = None
+    ) -> Fault | None:
+        """The planned fault this call triggers (consuming one of its count), if any;
+        `kinds`: only faults of these kinds (a picture takes no `"*"` API fault)."""
         for fault in self.planned:
             if not fault.matches(path, method, division):
+                continue
+            if kinds is not None and fault.kind not in kinds:
                 continue
             if fault.skip:
                 fault.skip -= 1

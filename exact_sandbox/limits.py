@@ -103,6 +103,10 @@ class ErrorBudget:
         self._errors.clear()
         self._blocked_until.clear()
 
+    def recorded(self) -> int:
+        """How many errors are counted against the block right now, over every key."""
+        return sum(len(times) for times in self._errors.values())
+
     def blocked_until(self, key: tuple, now: float) -> float | None:
         if not self.config.error_block:
             return None

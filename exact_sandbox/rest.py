@@ -25,6 +25,8 @@ from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
 from .resources.sync_feed import read_sync
 from .resources.tables import table_for
+from .resources.user_rights import PATH as USER_RIGHTS_PATH
+from .resources.user_rights import read_user_has_rights
 from .webhooks.subscriptions import PATH as WEBHOOKS_PATH
 from .webhooks.subscriptions import handle_subscriptions
 
@@ -58,6 +60,9 @@ def _dispatch(state, req: RestRequest) -> Response:
     if path.lower() == WEBHOOKS_PATH.lower():
         ctx = CallContext(state, req, state.divisions[req.division], state.clock.now())
         return handle_subscriptions(ctx, key)
+    if path.lower() == USER_RIGHTS_PATH.lower() and key is None:
+        ctx = CallContext(state, req, state.divisions[req.division], state.clock.now())
+        return read_user_has_rights(ctx)
     endpoint = ENDPOINTS.get(path.lower())
     if endpoint is None:
         segment = path.rstrip("/").rsplit("/", 1)[-1]

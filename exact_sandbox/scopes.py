@@ -49,6 +49,7 @@ _AREAS: tuple[tuple[str, str], ...] = (
     ("system/alldivisions", ORGANIZATION),
     ("deleted", ORGANIZATION),
     ("webhooks/", ORGANIZATION),
+    ("users/", ORGANIZATION),
     ("vat/", FINANCIAL),
 )
 _KEY = re.compile(r"\(.*?\)")

@@ -22,6 +22,7 @@ from salesdesk.catalog.stock_services import item_free_stock_refresh
 from salesdesk.catalog.vat import item_rows_with_vat
 from salesdesk.synced.deactivate import deactivate, exact_deactivate_many
 from salesdesk.synced.upsert import UpsertResult, exact_pks, exact_upsert_many
+from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Company
 
 Row = dict[str, Any]
@@ -152,3 +153,15 @@ def _swap(row: Row, exact_field: str, fk_field: str, pks: dict[uuid.UUID, int]) 
     copy = {k: v for k, v in row.items() if k != exact_field}
     copy[fk_field] = pk
     return copy
+
+
+def item_picture_stored(*, item: Item, name: str) -> None:
+    """Record the picture file stored for `item` ("" when Exact has none any more).
+
+    A new change version, so that devices that downloaded the item before its picture came
+    learn of it through the delta feed (the record's picture URL appears or changes)."""
+    Item.objects.filter(pk=item.pk).update(
+        picture=name,
+        picture_fetched_name=item.picture_name,
+        row_version=version_next(company=item.company_id),
+    )

@@ -1,4 +1,4 @@
-from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.connection.models import AuthorizationCheck, ExactConnection
 from salesdesk.integration.rate_budget.models import RateBudget
 from salesdesk.integration.sync.models import SyncCursor, SyncEntity, SyncRun, SyncSchedule
 from salesdesk.integration.webhooks.models import (
@@ -9,6 +9,7 @@ from salesdesk.integration.webhooks.models import (
 )
 
 __all__ = [
+    "AuthorizationCheck",
     "ExactConnection",
     "RateBudget",
     "SyncCursor",

@@ -123,3 +123,16 @@ def test_a_picture_url_on_another_host_is_refused_as_an_exact_error():
     own = f"{BASE}//docs/images/placeholder_item.png"
     assert client.pictures.download(own.replace("https", "http")) == b"png"
     assert script.seen[0].url.scheme == "https"  # the token never travels in clear
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"d": {}}, {"d": {"UserHasRights": "yes"}}, {"d": []}, ["no", "envelope"]],
+    ids=["missing", "not-a-boolean", "list", "no-envelope"],
+)
+def test_a_user_has_rights_answer_without_a_yes_or_no_is_a_transport_error(body):
+    script = Script(json_answer(body))
+    with pytest.raises(TransportError, match="without a yes or no"):
+        script.client().user_has_rights("salesorder/SalesOrders", "POST")
+    assert script.seen[0].url.params["endpoint"] == "'salesorder/SalesOrders'"
+    assert script.seen[0].url.params["action"] == "'POST'"

@@ -178,3 +178,31 @@ def test_find_any_answers_the_orders_where_any_named_field_matches(client):
     assert client.sales_orders.find_any(Description="O'Brien") == []
     with pytest.raises(ValueError):
         client.sales_orders.find_any()
+
+
+def test_a_blank_1x1_picture_is_an_error_not_a_picture(client, sandbox_state):
+    from exact_client.errors import BlankPicture
+
+    url = next(
+        item["PictureUrl"]
+        for item in rows(client.items.bulk())
+        if "SysImage" in (item["PictureUrl"] or "")
+    )
+    sandbox_state.faults.add("blank_picture", "docs/SysImage.aspx")
+
+    with pytest.raises(BlankPicture) as caught:
+        client.pictures.download(url)
+
+    assert not caught.value.retriable
+    assert "1x1" in caught.value.message
+    assert client.pictures.download(url).startswith(b"\x89PNG")  # the next answer is real
+
+
+def test_user_has_rights_asks_exact_without_spending_errors(client, sandbox_state):
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Sales prices"], read_only=["Sales orders"])
+
+    assert client.user_has_rights("logistics/Items", "GET") is True
+    assert client.user_has_rights("salesorder/SalesOrders", "post") is False
+    assert client.user_has_rights("salesorder/SalesOrders", "GET") is True
+    assert client.user_has_rights("sales/SalesPriceLists", "GET") is False
+    assert sandbox_state.errors.recorded() == 0

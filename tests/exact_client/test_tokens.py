@@ -218,3 +218,16 @@ def test_the_new_pair_is_saved_before_any_call_uses_it(make_client, token_store,
     with pytest.raises(RuntimeError):
         client.me()
     assert client.calls == 0
+
+
+def test_a_401_that_stays_is_an_access_token_refusal_and_keeps_the_chain(
+    client, token_store, sandbox_state
+):
+    from exact_client.errors import AccessTokenRefused
+
+    sandbox_state.faults.add("401", "logistics/Items", count=2)
+    with pytest.raises(AccessTokenRefused) as caught:
+        next(client.items.list(select=["ID"], filter="Code eq 'A'"))
+    assert isinstance(caught.value, AuthError) and not caught.value.retriable
+    assert token_store.dead_reason is None  # the chain is not known to be dead
+    assert next(client.items.list(select=["ID"], filter="Code eq 'A'")) is not None

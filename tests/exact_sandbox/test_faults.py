@@ -155,3 +155,16 @@ def test_unknown_kind_is_refused(sandbox_state):
         sandbox_state.faults.add("explode", "logistics/Items")
     with pytest.raises(ValueError):
         sandbox_state.faults.add("500_after_rotate", "logistics/Items")
+
+
+def test_401_fault_refuses_a_valid_token_without_counting_an_error(
+    sandbox_http, sandbox_state, headers
+):
+    sandbox_state.faults.add("401", "logistics/Items", count=12)
+
+    answers = [sandbox_http.get(ITEMS, headers=headers) for _ in range(13)]
+
+    assert [a.status_code for a in answers] == [401] * 12 + [200]
+    assert answers[0].content == b""
+    assert "access token expired" in answers[0].headers["WWW-Authenticate"]
+    assert sandbox_state.errors.recorded() == 0  # twelve 401s, and no hour-long block

@@ -56,3 +56,28 @@ def test_unknown_item_is_404_and_other_division_403(sandbox_http, demo_tokens):
 
     assert missing.status_code == 404
     assert foreign.status_code == 403
+
+
+def test_a_blank_picture_fault_answers_the_1x1_image_with_a_bearer(
+    sandbox_http, sandbox_state, demo_tokens
+):
+    item_id = _item_with_picture(sandbox_state)
+    headers = api_headers(demo_tokens["access_token"])
+    sandbox_state.faults.add("blank_picture", "docs/SysImage.aspx", count=1)
+    sandbox_state.faults.add("500", "*")  # an API fault never fires on a picture
+
+    blank, real = (sandbox_http.get(_url(item_id), headers=headers) for _ in range(2))
+
+    assert (blank.status_code, blank.content) == (200, WHITE_PIXEL_PNG)
+    assert blank.headers["X-RateLimit-Minutely-Remaining"] == "59"
+    assert real.content == sandbox_state.divisions[100001].picture_bytes(item_id)
+    assert [fault.kind for fault in sandbox_state.faults.planned] == ["500"]
+
+
+def test_blank_picture_is_a_picture_only_fault(sandbox_state):
+    import pytest
+
+    with pytest.raises(ValueError):
+        sandbox_state.faults.add("blank_picture", "logistics/Items")
+    with pytest.raises(ValueError):
+        sandbox_state.faults.add("500", "docs/SysImage.aspx")

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from salesdesk.integration.models import ExactConnection
 from tests.salesdesk.browser import browser, exact_on_live_server, log_in, page  # noqa: F401
 from tests.salesdesk.factories import make_company, make_user
+from tests.salesdesk.integration.sync.sync_support import IMMEDIATE_TASKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct-horse-battery"
@@ -26,6 +27,12 @@ SITES = [
     "https://start.exactonline.es/ (Spain)",
     "https://start.exactonline.com/ (United States)",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    # The consent check runs in the callback's request here (no worker in tests).
+    settings.TASKS = IMMEDIATE_TASKS
 
 
 @pytest.fixture

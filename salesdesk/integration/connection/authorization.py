@@ -1,8 +1,10 @@
 """Finishing an authorization: exchange the code, find the administration, check the rights.
 
-Nothing is stored here: the caller saves the returned `Authorization` only when every
-step passed, so a failed attempt never replaces a working connection (its tokens are
-simply dropped).
+Two halves: `authorization_tokens` runs in the callback (one call: the token exchange, so the
+admin gets an answer at once even when Exact's minute budget is spent), and
+`authorization_verify` runs in the background (authorization_checks.py). Nothing is stored
+here: the caller saves the returned `Authorization` only when every step passed, so a failed
+attempt never replaces a working connection (its tokens are simply dropped).
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from collections.abc import Callable, Mapping
 import httpx
 
 from exact_client import (
+    DailyLimitExhausted,
     ExactClient,
     ExactError,
     MemoryTokenStore,
-    RetryPolicy,
+    RateGate,
+    RateLimited,
     ServerError,
     TokenPair,
     TokenRefused,
@@ -30,8 +34,6 @@ from salesdesk.integration.connection.services import Authorization
 from salesdesk.integration.mapping.me import divisions_from_exact, user_from_exact
 
 UNCHANGED = "Nothing was changed."
-# The admin is waiting in the browser: retry briefly, never for minutes.
-QUICK_RETRY = RetryPolicy(max_retries=1, base_delay=0.5, max_delay=1.0, auth_wait=1.0)
 
 
 class AuthorizationFailed(Exception):
@@ -72,55 +74,85 @@ def _exchange(pending: Pending, code: str, http: httpx.Client, clock) -> TokenPa
             f"Salesdesk could not reach Exact Online's token service. {UNCHANGED} "
             "Try again in a few minutes."
         ) from exc
-    except ServerError as exc:
+    except (ServerError, RateLimited) as exc:
         raise AuthorizationFailed(
             f"Exact Online's token service failed ({exc.message}). {UNCHANGED} "
             "Try again in a few minutes."
         ) from exc
 
 
-def _client(pending: Pending, division: int, store, http, clock) -> ExactClient:
+def _client(base_url: str, division: int, store, http, clock, sleep, gate) -> ExactClient:
     return ExactClient(
-        base_url=pending.base_url,
+        base_url=base_url,
         division=division,
-        app=oauth_app_for(pending.base_url),
+        app=oauth_app_for(base_url),
         store=store,
         http=http,
         clock=clock,
-        retry=QUICK_RETRY,
+        sleep=sleep,
+        gate=gate,
     )
 
 
-def authorization_complete(
+def authorization_tokens(
     *,
     pending: Pending,
     params: Mapping[str, str],
     http: httpx.Client,
     clock: Callable[[], float] = time.time,
-) -> Authorization:
-    """Turn Exact's callback parameters into a validated Authorization, or fail plainly."""
+) -> TokenPair:
+    """The token pair of Exact's callback: the only call to Exact while the admin waits."""
     if params.get("error"):
         raise AuthorizationFailed(_callback_error(params))
     code = params.get("code", "")
     if not code:
         raise AuthorizationFailed(f"Exact Online sent no authorization code. {UNCHANGED}")
-    store = MemoryTokenStore(_exchange(pending, code, http, clock))
+    return _exchange(pending, code, http, clock)
+
+
+def authorization_verify(
+    *,
+    base_url: str,
+    name: str,
+    store: MemoryTokenStore,
+    http: httpx.Client,
+    clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], object] = time.sleep,
+    gate: RateGate | None = None,
+    unchanged: str = UNCHANGED,
+) -> Authorization:
+    """Find the administration named `name` and check the rights (in the background).
+
+    `unchanged` ends a failure's message (what stays as it was). RateLimited passes through
+    (the caller tries again at the reset); other Exact errors become AuthorizationFailed.
+    """
+    gate = gate or RateGate()
     try:
         # system/Divisions needs a division in its URL, any will do: first ask current/Me for
         # the user's CurrentDivision (spec §4.1, §4.2).
-        user = user_from_exact(_client(pending, 0, store, http, clock).me())
-        rows = _client(pending, user.current_division, store, http, clock).divisions()
-        divisions = divisions_from_exact(rows)
-        match = name_match(pending.name, divisions)
+        user = user_from_exact(_client(base_url, 0, store, http, clock, sleep, gate).me())
+        home = _client(base_url, user.current_division, store, http, clock, sleep, gate)
+        divisions = divisions_from_exact(home.divisions())
+        match = name_match(name, divisions)
         if match.code is None:
-            raise AuthorizationFailed(name_mismatch_message(pending.name, match, user.label))
-        rights = rights_check(_client(pending, match.code, store, http, clock))
+            raise AuthorizationFailed(
+                f"{name_mismatch_message(name, match, user.label)} {unchanged}"
+            )
+        rights = rights_check(_client(base_url, match.code, store, http, clock, sleep, gate))
+    except RateLimited as exc:
+        if isinstance(exc, DailyLimitExhausted):
+            raise AuthorizationFailed(
+                f"Exact Online's daily limit of API calls is used up ({exc}). {unchanged}"
+            ) from exc
+        raise
     except ExactError as exc:
         raise AuthorizationFailed(
-            f"Exact Online did not let Salesdesk look up the administrations ({exc}). {UNCHANGED}"
+            f"Exact Online did not let Salesdesk look up the administrations ({exc}). {unchanged}"
         ) from exc
+    except ConnectionNotReady as exc:  # the address is no longer an allowed Exact site
+        raise AuthorizationFailed(f"{exc.message} {unchanged}") from exc
     return Authorization(
-        base_url=pending.base_url,
+        base_url=base_url,
         division=match.code,
         division_name=divisions[match.code],
         exact_user_name=user.label,

@@ -12,6 +12,7 @@ from django.conf import settings
 from exact_client import ExactClient, OAuthApp, RateGate
 from salesdesk.integration.connection.exact_sites import site_refusal
 from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.connection.reauth import reauth_message
 from salesdesk.integration.connection.token_store import DatabaseTokenStore
 from salesdesk.integration.rate_budget.gate import shared_rate_gate
 from salesdesk.tenants.models import Company
@@ -52,11 +53,7 @@ def ready_connection(*, company: Company) -> ExactConnection:
             "authorize it on Administration > Settings > Connector settings."
         )
     if connection.state == ExactConnection.State.NEEDS_REAUTH:
-        raise ConnectionNotReady(
-            "The connection to Exact Online needs re-authorization: "
-            "click Authorize Salesdesk on Administration > Settings > Connector settings.",
-            needs_reauth=True,
-        )
+        raise ConnectionNotReady(reauth_message(connection.token_problem), needs_reauth=True)
     if connection.division is None or not connection.api_base_url:
         raise ConnectionNotReady("The connection to Exact Online has no administration yet.")
     return connection

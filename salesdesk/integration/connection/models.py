@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
 
 from salesdesk.tenants.models import Company
 
@@ -55,3 +58,43 @@ class ExactConnection(models.Model):
     def api_base_url(self) -> str:
         """The host to call with the stored tokens."""
         return self.authorized_base_url or self.base_url
+
+
+class AuthorizationCheck(models.Model):
+    """A consent Exact granted, being checked before it may replace the connection.
+
+    The callback stores the new tokens here and answers at once; a background task finds
+    the administration and checks the rights (authorization_checks.py). Only a check that
+    passes replaces the company's ExactConnection; a failed one keeps its message for the
+    Connector settings tab and drops its tokens, and the working connection stays.
+    """
+
+    class State(models.TextChoices):
+        CHECKING = "checking", "Checking"
+        FAILED = "failed", "Failed"
+
+    company = models.OneToOneField(
+        Company, on_delete=models.CASCADE, related_name="exact_authorization_check"
+    )
+    state = models.CharField(max_length=20, choices=State.choices, default=State.CHECKING)
+    base_url = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, blank=True)  # the Installation's Name to find
+    access_token_encrypted = models.TextField(blank=True)
+    refresh_token_encrypted = models.TextField(blank=True)
+    token_issued_at = models.FloatField(null=True, blank=True)
+    token_expires_in = models.FloatField(default=600.0)
+    message = models.TextField(blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    SLOW_AFTER = timedelta(minutes=2)
+
+    def __str__(self) -> str:
+        return f"{self.company}: authorization {self.state}"
+
+    @property
+    def slow(self) -> bool:
+        """Still checking after a while: Exact is busy, or no worker runs the check."""
+        return self.state == self.State.CHECKING and (
+            timezone.now() - self.started_at > self.SLOW_AFTER
+        )

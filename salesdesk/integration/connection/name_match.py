@@ -33,19 +33,28 @@ def name_match(name: str, divisions: dict[int, str]) -> NameMatch:
 
 
 def name_mismatch_message(name: str, match: NameMatch, user: str) -> str:
-    """The plain message for a Name that matches no administration."""
+    """The plain message for a Name that matches no administration of the consent.
+
+    Exact lists only the administrations ticked on its consent page (spec §4.2), so a Name
+    without a near miss among them was most likely left out of the consent: say so by name.
+    The caller adds what stays as it was.
+    """
     if not match.names:
         return (
             f"Exact user {user} can reach no administration for Salesdesk. "
             "Authorize again and grant access to the administration."
         )
     listed = ", ".join(f"“{n}”" for n in match.names)
-    message = f"No administration is named exactly “{name}”. Exact user {user} can reach: {listed}."
     if match.near_misses:
-        near = match.near_misses[0]
-        message += f" Did you mean “{near}”? Capitals, spaces and punctuation count."
-    message += (
-        " Correct the Name on the Installation tab (or in Exact Online) and authorize again. "
-        "Nothing was changed."
+        return (
+            f"No administration is named exactly “{name}”. Exact user {user} can reach: "
+            f"{listed}. Did you mean “{match.near_misses[0]}”? Capitals, spaces and "
+            "punctuation count. Correct the Name on the Installation tab (or in Exact "
+            "Online) and authorize again."
+        )
+    return (
+        f"The consent left out “{name}”, the administration named on the Installation tab: "
+        f"Exact user {user} granted Salesdesk access to {listed} only. Authorize again and "
+        f"tick “{name}” on Exact Online's consent page (or correct the Name on the "
+        "Installation tab)."
     )
-    return message

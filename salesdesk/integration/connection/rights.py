@@ -1,8 +1,9 @@
 """The rights checklist after authorizing: one cheap call per right (spec §1.8 scopes).
 
-A withheld scope answers 403 "Application Scope Violated". Writing sales orders is probed
-with an empty POST: Exact validates the body only when the scope allows writing, so a 400
-means "may write" and nothing is stored; it costs one error of that endpoint's hourly budget.
+A withheld scope answers 403 "Application Scope Violated" (an error only when the right is
+really missing, which the sync would hit anyway). Writing sales orders is asked through
+Exact's `users/UserHasRights` function (spec §9.5), never tried: a deliberately invalid POST
+would spend one of the endpoint's 10 errors an hour on every authorization.
 """
 
 from __future__ import annotations
@@ -26,17 +27,19 @@ def _read(resource) -> Callable[[], object]:
     )
 
 
-def _probe(call: Callable[[], object], *, write: bool = False) -> bool | None:
-    """True: allowed; False: Exact refused (403); None: could not tell."""
+def _asked(client: ExactClient, endpoint: str, action: str) -> Callable[[], bool]:
+    return lambda: client.user_has_rights(endpoint, action)
+
+
+def _probe(call: Callable[[], object]) -> bool | None:
+    """True: allowed; False: Exact refused (403) or said no; None: could not tell."""
     try:
-        call()
+        answer = call()
     except Rejected as exc:
-        if exc.status == 403:
-            return False
-        return True if write and exc.status == 400 else None
+        return False if exc.status == 403 else None
     except ExactError:
         return None
-    return True
+    return answer is not False
 
 
 def rights_check(client: ExactClient) -> dict[str, bool | None]:
@@ -45,7 +48,7 @@ def rights_check(client: ExactClient) -> dict[str, bool | None]:
         "read_items": _probe(_read(client.items)),
         "read_customers": _probe(_read(client.accounts)),
         "read_prices": _probe(_read(client.price_lists)),
-        "write_sales_orders": _probe(lambda: client.sales_orders.create({}), write=True),
+        "write_sales_orders": _probe(_asked(client, "salesorder/SalesOrders", "POST")),
     }
 
 

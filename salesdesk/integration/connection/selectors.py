@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.connection.models import AuthorizationCheck, ExactConnection
 from salesdesk.tenants.models import Company
 
 
@@ -21,3 +21,8 @@ def connection_needs_reauth(*, company: Company) -> bool:
     return ExactConnection.objects.filter(
         company=company, state=ExactConnection.State.NEEDS_REAUTH
     ).exists()
+
+
+def authorization_check_get(*, company: Company) -> AuthorizationCheck | None:
+    """The consent being checked, or the last one refused (its message), if any."""
+    return AuthorizationCheck.objects.filter(company=company).first()

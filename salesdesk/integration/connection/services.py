@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from exact_client import TokenPair, normalize_base_url
 from salesdesk.integration.connection.crypto import token_encrypt
-from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.connection.models import AuthorizationCheck, ExactConnection
 from salesdesk.orders.waiting import outbox_resume
 from salesdesk.tenants.models import Company
 
@@ -73,6 +73,7 @@ def connection_authorize(*, company: Company, authorization: Authorization) -> E
 @transaction.atomic
 def connection_disconnect(*, company: Company) -> None:
     """Forget the tokens and the administration; the Installation settings stay."""
+    AuthorizationCheck.objects.filter(company=company).delete()
     ExactConnection.objects.filter(company=company).update(
         state=ExactConnection.State.NOT_CONNECTED,
         access_token_encrypted="",
@@ -88,3 +89,10 @@ def connection_disconnect(*, company: Company) -> None:
         authorized_base_url="",
         rights={},
     )
+
+
+def authorization_check_forget(*, company: Company) -> None:
+    """A new attempt starts: the last refused consent's message has served its purpose."""
+    AuthorizationCheck.objects.filter(
+        company=company, state=AuthorizationCheck.State.FAILED
+    ).delete()

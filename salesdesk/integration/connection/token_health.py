@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.connection.reauth import reauth_message
 
 REFRESH_CHAIN_DAYS = 30
 
@@ -20,8 +21,7 @@ class TokenHealth:
 
 def token_health(connection: ExactConnection) -> TokenHealth:
     if connection.state == ExactConnection.State.NEEDS_REAUTH:
-        problem = connection.token_problem or "the refresh token was refused"
-        return TokenHealth("dead", f"Needs re-authorization: {problem}")
+        return TokenHealth("dead", reauth_message(connection.token_problem))
     if connection.state != ExactConnection.State.CONNECTED or connection.token_issued_at is None:
         return TokenHealth("missing", "No tokens: Salesdesk is not authorized.")
     issued = datetime.fromtimestamp(connection.token_issued_at, tz=UTC)

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from exact_client import (
+    AccessTokenRefused,
     AuthError,
     Backoff,
     ExactClient,
@@ -146,7 +147,10 @@ def outcome_for_error(exc: ExactError, *, posted: bool, known_absent: bool) -> S
     if isinstance(exc, AuthError) and exc.retriable:  # a refresh asked for too early
         text = "Waiting: Exact Online asked Salesdesk to renew its access a little later."
         return SendOutcome(SendResult.WAIT, text, exact_may_have_it=unchanged)
-    if isinstance(exc, AuthError):  # a dead token chain, or a token refused for good
+    if isinstance(exc, AccessTokenRefused):  # for a few minutes after a renewal (§1.5)
+        text = "Waiting: Exact Online refused Salesdesk's access for now; Salesdesk tries again."
+        return SendOutcome(SendResult.WAIT, text, exact_may_have_it=unchanged)
+    if isinstance(exc, AuthError):  # a dead token chain
         return SendOutcome(SendResult.BLOCKED, NEEDS_REAUTH, exact_may_have_it=unchanged)
     if isinstance(exc, Rejected | NotFound):
         return SendOutcome(SendResult.REFUSED, _refusal(exc), exact_may_have_it=unchanged)

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from exact_client import (
+    AccessTokenRefused,
     AuthError,
     Backoff,
     DailyLimitExhausted,
@@ -29,21 +30,22 @@ from exact_client import (
     Rejected,
 )
 from salesdesk.catalog.standard_prices import item_standard_prices_refresh
+from salesdesk.integration.connection.reauth import connection_reauth_needed
 from salesdesk.integration.mapping import records
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
-from salesdesk.integration.sync.feeds import (
-    ENTITY_FEEDS,
-    Feed,
-    feed_pages,
-    feed_total,
-)
+from salesdesk.integration.sync.entities import ENTITY_FEEDS
+from salesdesk.integration.sync.feeds import Feed, feed_pages, feed_total
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
 
 # Between attempts at a feed that keeps failing: 2 s, 4 s, 8 s ... at most a minute.
 RETRY_BACKOFF = Backoff(base=2.0, cap=60.0, jitter=1.0)
+# Exact refuses fresh tokens for a few minutes after a refresh now and then (spec §1.5,
+# pitfall 5): keep trying that long before asking the admins for a new consent.
+AUTH_GRACE_SECONDS = 300.0
+AUTH_BACKOFF = Backoff(base=20.0, cap=120.0, jitter=5.0)
 
 
 class SyncStopped(Exception):
@@ -116,7 +118,8 @@ class SyncEngine:
         return self.client.calls - self._calls_at_start
 
     def _with_retries(self, feed: Feed) -> None:
-        failures = 0
+        failures = auth_waits = 0
+        refused_since: float | None = None
         while True:
             self._progressed = False
             try:
@@ -127,13 +130,28 @@ class SyncEngine:
             except RateLimited as exc:
                 failures = self._failed(exc, failures)
                 self._wait(max(0.0, exc.reset_at - self.clock()) + 1.0)
+            except AccessTokenRefused as exc:
+                refused_since = self.clock() if refused_since is None else refused_since
+                if self.clock() - refused_since >= AUTH_GRACE_SECONDS:
+                    minutes = round(AUTH_GRACE_SECONDS / 60)
+                    raise self._reauth(f"{plain_error(exc)} for {minutes} minutes") from exc
+                auth_waits += 1
+                self._wait(AUTH_BACKOFF.delay(auth_waits))
             except AuthError as exc:
-                raise SyncStopped(plain_error(exc), needs_reauth=True) from exc
+                if not exc.retriable:  # retriable: a refresh asked too early, chain intact
+                    raise self._reauth(plain_error(exc)) from exc
+                failures = self._failed(exc, failures)
+                self._wait(RETRY_BACKOFF.delay(failures))
             except ExactError as exc:
                 if not exc.retriable:
                     raise SyncStopped(plain_error(exc)) from exc
                 failures = self._failed(exc, failures)
                 self._wait(RETRY_BACKOFF.delay(failures))
+
+    def _reauth(self, problem: str) -> SyncStopped:
+        """Stop for a new consent, with the message the Connector tab and the e-mail show."""
+        message = connection_reauth_needed(company=self.company, problem=problem)
+        return SyncStopped(message, needs_reauth=True)
 
     def _failed(self, exc: ExactError, failures: int) -> int:
         failures = 1 if self._progressed else failures + 1  # progress resets the count
@@ -178,9 +196,10 @@ class SyncEngine:
         self._add_total(len(rows))
         with transaction.atomic():
             counts = feed.store(self.company, rows)
-            seen = {records.exact_id_of(row) for row in rows}
-            swept = feed.sweep(self.company, seen) if feed.sweep else 0
-            self._record(replace(counts, deactivated=swept))
+            if feed.sweep:  # else the store sweeps what it did not see itself
+                seen = {records.exact_id_of(row) for row in rows}
+                counts = replace(counts, deactivated=feed.sweep(self.company, seen))
+            self._record(counts)
         self.on_progress(self.progress)
 
     def _add_total(self, total: int | None) -> None:

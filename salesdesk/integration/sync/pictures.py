@@ -16,7 +16,9 @@ from django.core.files.base import ContentFile
 from django.db.models import F, Q
 
 from exact_client import (
+    AccessTokenRefused,
     AuthError,
+    BlankPicture,
     DailyLimitExhausted,
     ExactClient,
     ExactError,
@@ -25,7 +27,9 @@ from exact_client import (
     gate_key,
 )
 from salesdesk.catalog.models import Item
+from salesdesk.catalog.services import item_picture_stored
 from salesdesk.integration.connection.clients import ConnectionNotReady, exact_client_for
+from salesdesk.integration.connection.reauth import connection_reauth_needed
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.engine import daily_limit_message, plain_error
 from salesdesk.integration.sync.models import SyncRun
@@ -77,10 +81,32 @@ def pictures_execute(
             runs.sync_run_record_page(run=run, counts=counts, calls=client.calls - start_calls)
     except DailyLimitExhausted as exc:
         note = daily_limit_message(exc.reset_at)
-    except (AuthError, ExactError) as exc:
+    except BlankPicture:
+        stored = SyncRun.objects.values_list("done", flat=True).get(pk=run.pk)
+        error = blank_picture_message(stored=stored, due=len(pending) - stored)
+    except AuthError as exc:
+        error = _auth_problem(run, exc)
+    except ExactError as exc:
         error = plain_error(exc)
     runs.sync_run_finish(run=run, error=error, note=note, calls=client.calls - start_calls)
     return run
+
+
+def _auth_problem(run: SyncRun, exc: AuthError) -> str:
+    """A refused token may pass in minutes (spec §1.5): the pictures wait for the next run;
+    a dead chain needs a new consent, in the words the Connector tab uses."""
+    if exc.retriable or isinstance(exc, AccessTokenRefused):
+        return f"{plain_error(exc)}. The pictures stay due for the next run."
+    return connection_reauth_needed(company=run.company, problem=plain_error(exc))
+
+
+def blank_picture_message(*, stored: int, due: int) -> str:
+    """Why the pass stopped at Exact's blank image, and that nothing blank was kept."""
+    return (
+        "Exact Online answered a picture with its blank 1×1 image, which it sends when it does "
+        f"not accept Salesdesk's access token. The pass stopped there: {stored} pictures were "
+        f"stored, no blank one; {due} pictures stay due and are fetched again on the next run."
+    )
 
 
 def _fetch_one(client: ExactClient, item: Item) -> None:
@@ -96,7 +122,7 @@ def _fetch_one(client: ExactClient, item: Item) -> None:
             f"{item.company_id}/{item.exact_id}.png", ContentFile(content), save=False
         )
         name = item.picture.name
-    Item.objects.filter(pk=item.pk).update(picture=name, picture_fetched_name=item.picture_name)
+    item_picture_stored(item=item, name=name)
 
 
 class _Pacer:

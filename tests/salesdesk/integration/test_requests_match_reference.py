@@ -30,7 +30,8 @@ from exact_sandbox.server import SandboxHTTPServer, ServerHandle
 from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
-from salesdesk.integration.models import ExactConnection, SyncRun
+from salesdesk.integration.connection.tasks import authorization_check
+from salesdesk.integration.models import AuthorizationCheck, ExactConnection, SyncRun
 from salesdesk.integration.order_push.services import order_send
 from salesdesk.integration.sync.refresh import record_refresh
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
@@ -43,13 +44,20 @@ from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_fo
 from tests.salesdesk.integration.sync.test_sync_pictures import _pictures_pass
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ENTITIES = ("items", "customers", "prices")
+ENTITIES = (
+    "items", "customers", "prices", "stock", "sales-orders", "invoices", "receivables",
+    "addresses", "contacts",
+)  # fmt: skip
 # What Salesdesk must have asked for, so that a silent gap in the flow cannot pass.
 EXPECTED = {
     "current/Me", "system/Divisions", "logistics/Items", "crm/Accounts", "sales/SalesPriceLists",
     "sales/SalesPriceListPeriods", "sync/Logistics/Items", "sync/CRM/Accounts",
     "sync/Logistics/SalesItemPrices", "sync/Sales/SalesPriceListVolumeDiscounts", "sync/Deleted",
     "vat/VATCodes", "salesorder/SalesOrders", "webhooks/WebhookSubscriptions",
+    "inventory/Warehouses", "sync/Inventory/StockPositions", "sync/SalesOrder/SalesOrderHeaders",
+    "sync/SalesOrder/SalesOrderLines", "sync/SalesOrder/GoodsDeliveries",
+    "sync/SalesOrder/GoodsDeliveryLines", "sync/SalesInvoice/SalesInvoices",
+    "read/financial/ReceivablesList", "sync/CRM/Addresses", "sync/CRM/Contacts",
 }  # fmt: skip
 
 
@@ -60,7 +68,7 @@ def sandbox_clock() -> SandboxClock:
 
 @pytest.fixture
 def sandbox_config() -> SandboxConfig:
-    return SandboxConfig(items=120, customers=60, minutely_limit=100_000)
+    return SandboxConfig(items=120, customers=60, minutely_limit=100_000, history_months=2)
 
 
 @pytest.fixture
@@ -102,6 +110,8 @@ def _authorize(live_sandbox, division: int, name: str):
     query = start(browser, company)
     response = callback(browser, code=grant(live_sandbox, query, [division]), state=query["state"])
     assert response.status_code == 302, response.content
+    # The administration and rights are checked in the background (the dummy backend here).
+    authorization_check.call(AuthorizationCheck.objects.get(company=company).pk)
     connection = ExactConnection.objects.get(company=company)
     assert (connection.state, connection.division) == (ExactConnection.State.CONNECTED, division)
     return company
@@ -151,8 +161,8 @@ def test_every_request_salesdesk_makes_names_only_properties_exact_has(
         _sync_everything(company, sandbox_state, division, sandbox_clock)
         _send_an_order(company, sandbox_clock)
         settings.PUBLIC_URL = "https://salesdesk.example.test"  # Exact wants an HTTPS callback
-        assert len(webhook_subscribe(company=company).subscriptions) == 3
-        assert webhook_unsubscribe(company=company) == 3
+        assert len(webhook_subscribe(company=company).subscriptions) == 5
+        assert webhook_unsubscribe(company=company) == 5
 
     requests = recorder.requests
     assert {endpoint_of(request) for request in requests} >= EXPECTED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 import httpx
 import pytest
@@ -37,6 +38,12 @@ def test_the_dev_servers_access_log_has_no_code_or_state(dev_server):
     server_log.addHandler(handler)
     try:
         answer = httpx.get(dev_server + CALLBACK, timeout=10)
+        # The server logs the request after it has sent the answer: wait for that line.
+        deadline = time.monotonic() + 5
+        while not any("/exact/callback" in r.getMessage() for r in seen):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.01)
     finally:
         server_log.removeHandler(handler)
     assert answer.status_code == 400  # no pending authorization in this session

@@ -12,8 +12,11 @@ from salesdesk.integration.connection.clients import oauth_app_for
 from salesdesk.integration.connection.oauth_state import pending_start
 from salesdesk.integration.connection.outgoing_http import outgoing_http
 from salesdesk.integration.connection.rights import rights_rows
-from salesdesk.integration.connection.selectors import connection_or_new
-from salesdesk.integration.connection.services import connection_disconnect
+from salesdesk.integration.connection.selectors import authorization_check_get, connection_or_new
+from salesdesk.integration.connection.services import (
+    authorization_check_forget,
+    connection_disconnect,
+)
 from salesdesk.integration.connection.site_check import site_problem
 from salesdesk.integration.connection.token_health import token_health
 from salesdesk.tenants.access import company_view
@@ -25,6 +28,7 @@ def connector_view(request: HttpRequest) -> HttpResponse:
     connection = connection_or_new(company=request.company)
     context = {
         "connection": connection,
+        "check": authorization_check_get(company=request.company),
         "tab": "connector",
         "rights": rights_rows(connection.rights) if connection.rights else [],
         "health": token_health(connection),
@@ -52,6 +56,7 @@ def authorize_view(request: HttpRequest) -> HttpResponse:
     if problem:
         messages.error(request, problem)
         return back
+    authorization_check_forget(company=request.company)
     pending = pending_start(
         request.session,
         company_slug=request.company.slug,
@@ -67,3 +72,15 @@ def disconnect_view(request: HttpRequest) -> HttpResponse:
     connection_disconnect(company=request.company)
     messages.success(request, "Salesdesk was disconnected from Exact Online; its tokens are gone.")
     return redirect("settings-connector", company=request.company.slug)
+
+
+@company_view(admin_only=True)
+@require_GET
+def authorization_check_view(request: HttpRequest) -> HttpResponse:
+    """The "checking…" notice, polled by htmx; once the check is over the page reloads."""
+    check = authorization_check_get(company=request.company)
+    if check is None or check.state != check.State.CHECKING:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"  # connected or refused: the whole tab changes
+        return response
+    return render(request, "integration/authorization_check.html", {"check": check})

@@ -85,3 +85,35 @@ def test_denied_consent_and_a_wrong_name(page, live_server, demo, exact_on_live_
     expect(message).to_contain_text("Did you mean “Demo Wholesale B.V.”?")
     assert not ExactConnection.objects.get(company=demo[0]).refresh_token_encrypted
     assert Client().get("/other/settings/connector").status_code == 302  # not logged in there
+
+
+@pytest.fixture
+def deferred(settings):
+    """The worker has not picked the consent check up yet."""
+    from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS
+
+    settings.TASKS = DUMMY_TASKS
+
+
+@pytest.mark.usefixtures("deferred")
+def test_checking_until_the_check_connects(page, live_server, demo, exact_on_live_server):  # noqa: F811
+    from salesdesk.integration.connection.tasks import authorization_check
+    from salesdesk.integration.models import AuthorizationCheck
+
+    log_in(page, live_server.url, "demo", "admin", "admin")
+    fill_installation(page, exact_on_live_server.url, "Demo Wholesale B.V.")
+
+    authorize_in_exact(page, "Grant")
+
+    notice = page.locator("#authorization-check")
+    expect(notice).to_contain_text("checking…")
+    expect(page.get_by_role("status")).to_contain_text("Salesdesk is checking")
+    expect(page.locator("#connection-status")).to_contain_text("Not connected")
+
+    authorization_check.call(AuthorizationCheck.objects.get(company=demo[0]).pk)
+
+    status = page.locator("#connection-status")  # the poll reloads the page when done
+    expect(status).to_contain_text("Authorized on", timeout=10_000)
+    expect(status).to_contain_text("Demo Wholesale B.V.")
+    expect(page.locator("#authorization-check")).to_have_count(0)
+    expect(page.locator("#rights li.ok")).to_have_count(4)

@@ -174,3 +174,18 @@ def test_the_sweep_enqueues_due_orders_once_per_sweep(desk, monkeypatch):
     OrderOutbox.objects.filter(order=later).update(available_at=desk.now() + timedelta(hours=1))
     assert order_tasks.outbox_sweep(now=desk.now()) == 1
     assert enqueued == [due.pk]
+
+
+def test_a_refused_access_token_waits_and_sends_without_asking_to_reauthorize(desk):
+    from salesdesk.integration.models import ExactConnection
+
+    order = desk.order()
+    desk.state.faults.add("401", ORDERS_PATH, method="POST", count=2)  # the try and its retry
+    desk.drain()
+    assert _reload(order).status == Order.Status.SUBMITTED, order.exact_message
+    assert len(desk.exact_orders_for(order)) == 1
+    assert "refused Salesdesk's access for now" in " ".join(
+        order.events.values_list("message", flat=True)
+    )
+    connection = ExactConnection.objects.get(company=order.company)
+    assert connection.state == ExactConnection.State.CONNECTED

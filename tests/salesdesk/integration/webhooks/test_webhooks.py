@@ -158,7 +158,7 @@ def test_a_burst_of_notices_arms_one_sync_per_topic(client):
         post(client, "acme", body(topic="Accounts", key=f"00000000-0000-4000-9000-{n:012d}"))
     post(client, "acme", body(topic="SalesOrders", key="00000000-0000-4000-a000-000000000001"))
 
-    assert sorted(r.kwargs["topic"] for r in enqueued()) == ["Accounts", "Items"]
+    assert sorted(r.kwargs["topic"] for r in enqueued()) == ["Accounts", "Items", "SalesOrders"]
     assert WebhookNotice.objects.filter(company=acme).count() == 351
     states = {s.topic: s.notices for s in WebhookTopicState.objects.filter(company=acme)}
     assert states == {"Items": 300, "Accounts": 50, "SalesOrders": 1}
@@ -186,3 +186,19 @@ def test_the_sync_waits_while_notices_keep_coming_then_runs_once(client, setting
     assert run.get_trigger_display() == "Exact webhook"  # the history says what started it
     state.refresh_from_db()
     assert state.sync_due_at is None and state.armed_at is None
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_a_body_ending_with_a_newline_is_verified_like_exacts_samples(client, ending):
+    company_on(100001, "acme")
+
+    response = post(client, "acme", body() + ending)
+
+    assert (response.status_code, response.content) == (200, b"stored")
+    assert WebhookNotice.objects.count() == 1
+
+
+def test_a_newline_inside_the_signed_content_still_breaks_the_signature(client):
+    company_on(100001, "acme")
+    head, _, tail = body().partition(b',"HashCode"')
+    assert post(client, "acme", head[:-1] + b"\n}" + b',"HashCode"' + tail).status_code == 401
