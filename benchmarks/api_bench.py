@@ -51,7 +51,10 @@ def build(rows: int, rng: random.Random):
     from salesdesk.tenants.changes import version_next
     from salesdesk.tenants.models import Company, Membership
 
-    company = Company.objects.create(slug="bench", name="Bench Wholesale")
+    # Every rep sees every customer here (Administration > Users: "All reps see all customers").
+    company = Company.objects.create(
+        slug="bench", name="Bench Wholesale", reps_see_all_customers=True
+    )
     user = get_user_model().objects.create_user("rep", email="rep@example.com", password="x")
     Membership.objects.create(company=company, user=user, role=Membership.Role.REP)
     price_list = PriceList.objects.create(company=company, exact_id=uuid.uuid4(), code="PL")

@@ -204,9 +204,11 @@ def main(argv: list[str]) -> int:
 
         data = build(args.rows, random.Random(7))
         get_user_model().objects.filter(username="bench").update(email="bench@example.com")
-        from salesdesk.tenants.models import Membership
+        from salesdesk.tenants.models import Company, Membership
 
         Membership.objects.filter(user=data["user"]).update(role=Membership.Role.REP)
+        # The rep downloads every customer (the company's "All reps see all customers").
+        Company.objects.update(reps_see_all_customers=True)
         pictures_add(args.pictures, os.environ["SALESDESK_MEDIA_ROOT"])
         url, server = serve()
         try:
