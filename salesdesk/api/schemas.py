@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from salesdesk.api.decimal_input import DecimalRange, decimal_body
 from salesdesk.api.history_schemas import (
     AddressOut,
     ContactOut,
@@ -171,10 +172,14 @@ class PriceOut(Schema):
 
 
 # Order input within what the order's columns hold (salesdesk/orders/bounds.py).
-OrderQuantity = Annotated[
-    Decimal, Field(gt=0, le=bounds.QUANTITY_MAX, max_digits=14, decimal_places=4)
-]
-OrderPrice = Annotated[Decimal, Field(ge=0, le=bounds.PRICE_MAX, max_digits=14, decimal_places=4)]
+OrderQuantity = decimal_body(
+    DecimalRange(minimum=Decimal(0), maximum=bounds.QUANTITY_MAX, places=4, above=True),
+    description="Above zero, at most 4 decimals",
+)
+OrderPrice = decimal_body(
+    DecimalRange(minimum=Decimal(0), maximum=bounds.PRICE_MAX, places=4),
+    description="At most 4 decimals",
+)
 DeliveryDate = Annotated[
     datetime.date,
     Field(
