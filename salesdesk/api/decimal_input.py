@@ -7,7 +7,8 @@ number within the same bounds, and refuse everything else, so a client (or schem
 that follows the schema is never refused, and one that does not is always refused.
 
 JSON numbers with a fraction are refused: a float cannot carry "0.1" exactly, and the
-amount a rep typed must be the amount stored.
+amount a rep typed must be the amount stored. A whole number may be written 12 or 12.0
+(JSON Schema's "integer" allows both); within these bounds a float holds it exactly.
 """
 
 from __future__ import annotations
@@ -66,9 +67,9 @@ class DecimalRange:
         def check(value: object) -> Decimal:
             if isinstance(value, str) and matches(value):
                 return Decimal(value)
-            whole = isinstance(value, int) and not isinstance(value, bool)
-            if whole and whole_low <= value <= self.maximum:
-                return Decimal(value)
+            whole = _whole_number(value)
+            if whole is not None and whole_low <= whole <= self.maximum:
+                return whole
             raise ValueError(self.message())
 
         return check
@@ -104,3 +105,13 @@ def _nonzero_after(zeros: int, places: int) -> str:
     """`zeros` zeros, a nonzero digit, then any digits up to `places` in all."""
     rest = places - zeros - 1
     return "0" * zeros + "[1-9]" + (f"[0-9]{{0,{rest}}}" if rest else "")
+
+
+def _whole_number(value: object) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float) and value.is_integer():
+        return Decimal(int(value))
+    return None

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from salesdesk.api.date_input import date_body
 from salesdesk.api.decimal_input import DecimalRange, decimal_body
 from salesdesk.api.history_schemas import (
     AddressOut,
@@ -180,14 +181,7 @@ OrderPrice = decimal_body(
     DecimalRange(minimum=Decimal(0), maximum=bounds.PRICE_MAX, places=4),
     description="At most 4 decimals",
 )
-DeliveryDate = Annotated[
-    datetime.date,
-    Field(
-        ge=bounds.EARLIEST_DATE,
-        le=bounds.LATEST_DATE,
-        description=f"From {bounds.EARLIEST_DATE} to {bounds.LATEST_DATE}",
-    ),
-]
+DeliveryDate = date_body(description=f"From {bounds.EARLIEST_DATE} to {bounds.LATEST_DATE}")
 
 
 class OrderLineIn(Schema):
