@@ -43,12 +43,13 @@ class DecimalRange:
         tool (and schemathesis' generator) reads it.
         """
         whole, places = self.whole_digits, self.places
-        fraction = rf"(?:\.[0-9]{{1,{places}}})?"
+        # Trailing zeros say nothing: "1.50000" is 1.5, as the order services read it.
+        fraction = rf"(?:\.[0-9]{{1,{places}}}0*)?"
         if not self.above:
             return rf"^0*[0-9]{{1,{whole}}}{fraction}$"
         # A nonzero fraction of at most `places` digits: some zeros, then a nonzero digit.
         nonzero = "|".join(_nonzero_after(zeros, places) for zeros in range(places))
-        return rf"^(?:0*[1-9][0-9]{{0,{whole - 1}}}{fraction}|0+\.(?:{nonzero}))$"
+        return rf"^(?:0*[1-9][0-9]{{0,{whole - 1}}}{fraction}|0+\.(?:{nonzero})0*)$"
 
     def json_schema(self, *, description: str) -> dict:
         text = {"type": "string", "pattern": self.pattern(), "examples": ["12.5"]}
