@@ -30,6 +30,12 @@ class DecimalRange:
     places: int
     above: bool = False
 
+    def __post_init__(self) -> None:
+        # The pattern can say "at most N digits", not "at most 37.5": refuse what it cannot say.
+        all_nines = Decimal(10) ** self.whole_digits - Decimal(1).scaleb(-self.places)
+        if self.minimum != 0 or self.maximum != all_nines:
+            raise ValueError(f"No pattern for {self.minimum} to {self.maximum}, {self.places} dp")
+
     @property
     def whole_digits(self) -> int:
         return len(str(int(self.maximum)))

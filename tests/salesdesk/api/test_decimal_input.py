@@ -73,3 +73,11 @@ def test_a_query_decimal_is_text_only():
     adapter = TypeAdapter(decimal_query(QUANTITY, description="q"))
     assert adapter.json_schema()["type"] == "string"
     assert adapter.validate_python("0.0001") == Decimal("0.0001")
+
+
+@pytest.mark.parametrize(
+    ("minimum", "maximum"), [("0", "37.5"), ("1", "9999.9999"), ("0", "9999.99")]
+)
+def test_a_range_no_pattern_can_state_is_refused_up_front(minimum, maximum):
+    with pytest.raises(ValueError, match="No pattern"):
+        DecimalRange(minimum=Decimal(minimum), maximum=Decimal(maximum), places=4)
