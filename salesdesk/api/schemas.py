@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from salesdesk.api.date_input import date_body
+from salesdesk.api.decimal_input import DecimalRange, decimal_body
 from salesdesk.api.history_schemas import (
     AddressOut,
     ContactOut,
@@ -171,18 +173,15 @@ class PriceOut(Schema):
 
 
 # Order input within what the order's columns hold (salesdesk/orders/bounds.py).
-OrderQuantity = Annotated[
-    Decimal, Field(gt=0, le=bounds.QUANTITY_MAX, max_digits=14, decimal_places=4)
-]
-OrderPrice = Annotated[Decimal, Field(ge=0, le=bounds.PRICE_MAX, max_digits=14, decimal_places=4)]
-DeliveryDate = Annotated[
-    datetime.date,
-    Field(
-        ge=bounds.EARLIEST_DATE,
-        le=bounds.LATEST_DATE,
-        description=f"From {bounds.EARLIEST_DATE} to {bounds.LATEST_DATE}",
-    ),
-]
+OrderQuantity = decimal_body(
+    DecimalRange(minimum=Decimal(0), maximum=bounds.QUANTITY_MAX, places=4, above=True),
+    description="Above zero, at most 4 decimals",
+)
+OrderPrice = decimal_body(
+    DecimalRange(minimum=Decimal(0), maximum=bounds.PRICE_MAX, places=4),
+    description="At most 4 decimals",
+)
+DeliveryDate = date_body(description=f"From {bounds.EARLIEST_DATE} to {bounds.LATEST_DATE}")
 
 
 class OrderLineIn(Schema):

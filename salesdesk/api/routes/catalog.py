@@ -10,6 +10,7 @@ from django.http import FileResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from salesdesk.api import selectors
+from salesdesk.api.decimal_input import DecimalRange, decimal_query
 from salesdesk.api.records import ITEM
 from salesdesk.api.routes.paging import After, Limit, keyset
 from salesdesk.api.schemas import ItemOut, ItemPage, PriceOut, Problem, Problems, Text
@@ -20,6 +21,11 @@ from salesdesk.tenants.access import first_or_404
 
 router = Router(tags=["catalog"])
 ERRORS = {401: Problem, 404: Problem, 422: Problems}
+# A quote is for what a rep could order in one line: below a million, 4 decimals.
+PriceQuantity = decimal_query(
+    DecimalRange(minimum=Decimal(0), maximum=Decimal("999999.9999"), places=4, above=True),
+    description="Above zero and below a million, at most 4 decimals",
+)
 
 
 class ItemQuery(Schema):
@@ -31,9 +37,7 @@ class ItemQuery(Schema):
 
 class PriceQuery(Schema):
     customer_id: uuid.UUID | None = None
-    quantity: Annotated[Decimal, Field(gt=0, lt=10**6, max_digits=14, decimal_places=4)] = Decimal(
-        1
-    )
+    quantity: PriceQuantity = Decimal(1)
 
 
 class Group(Schema):
