@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from salesdesk.orders.models import Order
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.browser import browser  # noqa: F401
 from tests.salesdesk.catalog.stock_factories import make_stock
@@ -80,6 +81,11 @@ def _other_with_twin(customer):
     return them, twin
 
 
+RECORD_VIOLATIONS_JS = (
+    "window.cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 # Not wait_for_function: its polling evaluates a string in the page, which the CSP forbids.
 CONTROLLED_JS = """async () => {
   await navigator.serviceWorker.ready;
@@ -103,9 +109,10 @@ def _stored(page, company: str, table: str) -> int:
     )
 
 
-def _door_offline(page, customer, coffee) -> None:
+def _door_offline(page, customer) -> None:
     page.get_by_role("button", name=re.compile(customer.name)).click()
-    assert page.locator("#door-blocked").inner_text() == f"{customer.name} is blocked in Exact Online."
+    blocked = page.locator("#door-blocked").inner_text()
+    assert blocked == f"{customer.name} is blocked in Exact Online."
     summary = page.locator("#open-summary").inner_text()
     assert summary == "Open invoices: 529.00 (2) · 500.00 overdue (1)"
     open_list = page.locator("#open-list")
@@ -142,7 +149,8 @@ def _door_offline(page, customer, coffee) -> None:
     assert detail.locator("#item-detail-stock").inner_text() == "Free stock 17"
     warehouses = detail.locator(".warehouse").all_inner_texts()
     assert [w.split("\n")[0] for w in warehouses] == [
-        "MAIN · Warehouse Main", "NORTH · Warehouse North"
+        "MAIN · Warehouse Main",
+        "NORTH · Warehouse North",
     ]
     assert "12 free" in warehouses[0] and "3 reserved" in warehouses[0]
     page.get_by_role("button", name="Close").click()
@@ -152,24 +160,27 @@ def _door_offline(page, customer, coffee) -> None:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_customers_door_offline_and_nothing_of_it_for_another_company(phone, live_server):
-    company, rep, customer, coffee = _acme_history()
+    _, rep, customer, _ = _acme_history()
     them, twin = _other_with_twin(customer)
     page = phone.new_page()
+    page.add_init_script(RECORD_VIOLATIONS_JS)
     _sign_in(page, f"{live_server.url}/acme/app/", rep.email)
     page.evaluate(CONTROLLED_JS)
     phone.set_offline(True)
     page.reload()  # the shell from the service worker, the data from IndexedDB
     page.locator("body[data-ready=true]").wait_for()
     assert "Offline" in page.locator("#freshness").inner_text()
-    _door_offline(page, customer, coffee)
+    _door_offline(page, customer)
     assert "77.00" not in page.locator("#door").inner_text()
+    assert page.evaluate("window.cspViolations") == []
     phone.set_offline(False)
     page.close()
 
     page = phone.new_page()
     _sign_in(page, f"{live_server.url}/other/app/", them.email)
     page.get_by_role("button", name=re.compile(twin.name)).click()
-    assert page.locator("#open-summary").inner_text() == "Open invoices: 77.00 (1) · 77.00 overdue (1)"
+    summary = page.locator("#open-summary").inner_text()
+    assert summary == "Open invoices: 77.00 (1) · 77.00 overdue (1)"
     assert page.locator("#door-blocked").is_hidden()
     assert "Nothing invoiced in the last 12 months." in page.locator("#reorder-list").inner_text()
     door = page.locator("#door").inner_text()
@@ -177,3 +188,56 @@ def test_the_customers_door_offline_and_nothing_of_it_for_another_company(phone,
     for table, count in (("open_items", 1), ("stock_positions", 0), ("sales_invoice_lines", 0),
                          ("sales_orders", 0), ("addresses", 0), ("contacts", 0)):  # fmt: skip
         assert _stored(page, "other", table) == count, table
+
+
+# The device's copy as the app before stock and history kept it (Dexie version 1): a
+# cursor past the history kinds it dropped, and an order that waits to be sent.
+VERSION_ONE_JS = """async ([email, password, customer, item]) => {
+  const signed = await fetch("/api/v1/auth/token", {method: "POST",
+    headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({company: "acme", email: email, password: password, device: "old"})});
+  const session = await signed.json();
+  const auth = {headers: {Authorization: "Bearer " + session.token}};
+  const feed = await (await fetch("/api/v1/changes?limit=5000", auth)).json();
+  const db = new Dexie("salesdesk-reps-acme");
+  db.version(1).stores({meta: "key", items: "id", customers: "id", item_prices: "id, item_id",
+    price_list_lines: "id, price_list_id", orders: "number", outbox: "key, created_at"});
+  await db.open();
+  for (const kind of ["items", "customers", "item_prices", "price_list_lines", "orders"]) {
+    await db.table(kind).bulkPut(feed.changes[kind]);
+  }
+  await db.table("meta").bulkPut([
+    {key: "session", value: {token: session.token, user: session.user, company: session.company}},
+    {key: "rep", value: session.user}, {key: "cursor", value: feed.cursor},
+    {key: "synced_at", value: new Date().toISOString()}]);
+  await db.table("outbox").put({key: "kept-1", created_at: new Date().toISOString(),
+    state: "waiting", customer: customer, your_ref: "PO-KEPT", delivery_date: null, notes: "",
+    lines: [{item_id: item, code: "KOFFIE-1", description: "", quantity: "2", unit_price: null}],
+    number: null, status: null, exact_order_number: null, exact_message: "", problem: ""});
+  db.close();
+  return feed.changes.open_items.length;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_device_of_the_previous_version_keeps_its_order_and_gets_the_history(phone, live_server):
+    company, rep, customer, coffee = _acme_history()
+    customer.blocked = False  # the server takes its orders
+    customer.save()
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/static/repsapp/app.css")  # the app's origin, not the app
+    page.add_script_tag(url=f"{live_server.url}/static/repsapp/vendor/dexie-4.4.7.min.js")
+    owner = {"id": str(customer.exact_id), "code": customer.code_display, "name": customer.name}
+    args = [rep.email, PASSWORD, owner, str(coffee.exact_id)]
+    assert page.evaluate(VERSION_ONE_JS, args) == 2  # in the feed, dropped by the old app
+
+    page.goto(f"{live_server.url}/acme/app/")  # no sign-in, no download: the upgraded copy
+    page.locator("body[data-ready=true]").wait_for()
+    page.locator(".order.sent").wait_for()  # the waiting order survived the upgrade
+    (order,) = Order.objects.filter(company=company)
+    assert order.your_ref == "PO-KEPT" and order.customer == customer
+    page.get_by_role("button", name=re.compile(customer.name)).click()
+    summary = page.locator("#open-summary")
+    summary.filter(has_text="529.00").wait_for()  # the feed read again from the start
+    assert _stored(page, "acme", "sales_invoice_lines") == 4

@@ -36,7 +36,7 @@
           el("span", { class: "row-sub", text: "Invoiced " + day(o.invoice_date) + " · due " + day(o.due_date) }),
           late
             ? el("span", { class: "tag bad", text: o.days_overdue + (o.days_overdue === 1 ? " day" : " days") + " overdue" })
-            : el("span", { class: "tag", text: "Not due yet" }),
+            : el("span", { class: "tag calm", text: "Not due yet" }),
         ]);
       }));
   }
