@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from . import endpoints
+from . import endpoints, ledger_endpoints
 from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
@@ -77,6 +77,18 @@ class ExactClient:
         self.webhook_subscriptions = WebhookSubscriptions(
             self._requestor, api, endpoints.WEBHOOK_SUBSCRIPTIONS
         )
+        # Stock, sales history, receivables, addresses and contacts (spec §9).
+        ledger = ledger_endpoints
+        self.warehouses = Resource(self._requestor, api, ledger.WAREHOUSES)
+        self.stock_positions = Resource(self._requestor, api, ledger.STOCK_POSITIONS)
+        self.sales_order_lines = Resource(self._requestor, api, ledger.SALES_ORDER_LINES)
+        self.goods_deliveries = Resource(self._requestor, api, ledger.GOODS_DELIVERIES)
+        self.goods_delivery_lines = Resource(self._requestor, api, ledger.GOODS_DELIVERY_LINES)
+        self.sales_invoices = Resource(self._requestor, api, ledger.SALES_INVOICES)
+        self.sales_invoice_lines = Resource(self._requestor, api, ledger.SALES_INVOICE_LINES)
+        self.receivables_list = Resource(self._requestor, api, ledger.RECEIVABLES_LIST)
+        self.addresses = Resource(self._requestor, api, ledger.ADDRESSES)
+        self.contacts = Resource(self._requestor, api, ledger.CONTACTS)
 
     @property
     def calls(self) -> int:

@@ -149,6 +149,8 @@ TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": TASK_QUEUES}}
 # `salesdesk demo` generates one into var/ and gives it to its sandbox.
 EXACT_WEBHOOK_SECRET = env_str("EXACT_WEBHOOK_SECRET", "")
 EXACT_WEBHOOK_DEBOUNCE_SECONDS = float(env_int("EXACT_WEBHOOK_DEBOUNCE_SECONDS", 10))
+# Open items (receivables) have no sync feed: read whole, one call, this often (minutes).
+EXACT_OPEN_ITEMS_MINUTES = max(5, env_int("EXACT_OPEN_ITEMS_MINUTES", 60))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

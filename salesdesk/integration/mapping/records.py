@@ -35,7 +35,7 @@ ITEM_FIELDS = (
 ACCOUNT_FIELDS = (
     "ID", "Code", "Name", "Status", "IsSales", "AddressLine1", "AddressLine2", "Postcode",
     "City", "Country", "Email", "Phone", "VATNumber", "Blocked", "PaymentConditionSales",
-    "DiscountSales", "PriceList", "Modified",
+    "DiscountSales", "PriceList", "CreditLineSales", "Modified",
 )  # fmt: skip
 PRICE_LIST_FIELDS = ("ID", "Code", "Description", "Currency")
 PERIOD_FIELDS = ("ID", "PriceList", "StartDate", "EndDate")
@@ -110,6 +110,7 @@ def customer_from_exact(row: Row) -> Row:
         "phone": _text(row.get("Phone")),
         "vat_number": _text(row.get("VATNumber")),
         "blocked": _flag(row.get("Blocked")),
+        "credit_limit": _credit_limit(row.get("CreditLineSales")),
         "payment_condition": _text(row.get("PaymentConditionSales")),
         "discount_sales": _decimal(row.get("DiscountSales")) or Decimal(0),
         "price_list_exact_id": _guid(price_list),
@@ -194,6 +195,13 @@ def deletion_from_exact(row: Row) -> tuple[str, uuid.UUID] | None:
     if kind is None or not key:
         return None
     return kind, uuid.UUID(str(key))
+
+
+def _credit_limit(value: Any) -> Decimal | None:
+    """CreditLineSales: "if no value has been defined, there is no credit limit" (§9.4).
+    A Double cannot be absent, so an undefined limit arrives as 0: no limit either."""
+    limit = _decimal(value)
+    return limit if limit else None
 
 
 def _is_customer(row: Row) -> bool:

@@ -34,12 +34,8 @@ from salesdesk.integration.connection.reauth import connection_reauth_needed
 from salesdesk.integration.mapping import records
 from salesdesk.integration.sync import runs
 from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
-from salesdesk.integration.sync.feeds import (
-    ENTITY_FEEDS,
-    Feed,
-    feed_pages,
-    feed_total,
-)
+from salesdesk.integration.sync.entities import ENTITY_FEEDS
+from salesdesk.integration.sync.feeds import Feed, feed_pages, feed_total
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
@@ -200,9 +196,10 @@ class SyncEngine:
         self._add_total(len(rows))
         with transaction.atomic():
             counts = feed.store(self.company, rows)
-            seen = {records.exact_id_of(row) for row in rows}
-            swept = feed.sweep(self.company, seen) if feed.sweep else 0
-            self._record(replace(counts, deactivated=swept))
+            if feed.sweep:  # else the store sweeps what it did not see itself
+                seen = {records.exact_id_of(row) for row in rows}
+                counts = replace(counts, deactivated=feed.sweep(self.company, seen))
+            self._record(counts)
         self.on_progress(self.progress)
 
     def _add_total(self, total: int | None) -> None:

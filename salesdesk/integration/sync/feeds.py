@@ -41,7 +41,9 @@ class Feed:
     stale: Callable[[Company, datetime], int] | None = None
     # Incremental feeds: the mapping of a page's rows, made while the page before is stored
     # (in the fetching thread: it must not touch the database).
-    shape: Callable[[Rows], list] | None = None
+    shape: Callable[[Rows], Any] | None = None
+    # A feed's own count, when `count_filter` cannot say it (another key, several endpoints).
+    total: Callable[[ExactClient], int | None] | None = None
 
 
 def feed_pages(feed: Feed, client: ExactClient, since: int) -> Iterator[Page]:
@@ -56,6 +58,8 @@ def feed_pages(feed: Feed, client: ExactClient, since: int) -> Iterator[Page]:
 
 def feed_total(feed: Feed, client: ExactClient) -> int | None:
     """The number of records of `feed`, in one call to the normal endpoint; None if unknown."""
+    if feed.total is not None:
+        return feed.total(client)
     if feed.count_filter is None:
         return None
     resource = getattr(client, feed.resource)

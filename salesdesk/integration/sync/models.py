@@ -15,6 +15,12 @@ class SyncEntity(models.TextChoices):
     CUSTOMERS = "customers", "Customers"
     PRICES = "prices", "Price lists"
     PICTURES = "pictures", "Item pictures"
+    STOCK = "stock", "Stock positions"
+    SALES_ORDERS = "sales-orders", "Sales orders"
+    INVOICES = "invoices", "Invoices"
+    RECEIVABLES = "receivables", "Open items"
+    ADDRESSES = "addresses", "Addresses"
+    CONTACTS = "contacts", "Contacts"
 
 
 class SyncCursor(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from salesdesk.integration.connection.models import ExactConnection
 from salesdesk.integration.sync.models import SyncRun, SyncSchedule
-from salesdesk.integration.sync.services import RECORD_ENTITIES, sync_request
+from salesdesk.integration.sync.services import OWN_SCHEDULE, RECORD_ENTITIES, sync_request
 from salesdesk.tenants.models import Company
 
 
@@ -57,7 +57,7 @@ def schedule_tick(*, now: datetime | None = None) -> list[SyncRun]:
             ).update(next_run_at=now + timedelta(minutes=schedule.interval_minutes))
             if not claimed:  # another scheduler process took this tick
                 continue
-            for entity in RECORD_ENTITIES:
+            for entity in (e for e in RECORD_ENTITIES if e not in OWN_SCHEDULE):
                 run, created = sync_request(
                     company=schedule.company, entity=entity, trigger=SyncRun.Trigger.SCHEDULE
                 )

@@ -15,13 +15,19 @@ from salesdesk.integration.connection.clients import ConnectionNotReady, exact_c
 from salesdesk.integration.sync import alerts, runs
 from salesdesk.integration.sync.cursors import cursor_reset
 from salesdesk.integration.sync.engine import Progress, SyncEngine, SyncStopped, plain_error
-from salesdesk.integration.sync.feeds import ENTITY_FEEDS
+from salesdesk.integration.sync.entities import ENTITY_FEEDS
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.signals import sync_run_queued
 from salesdesk.tenants.models import Company
 
 LOGGER = logging.getLogger("salesdesk.sync")
-RECORD_ENTITIES = (SyncEntity.ITEMS, SyncEntity.CUSTOMERS, SyncEntity.PRICES)
+RECORD_ENTITIES = (
+    SyncEntity.ITEMS, SyncEntity.CUSTOMERS, SyncEntity.PRICES, SyncEntity.STOCK,
+    SyncEntity.SALES_ORDERS, SyncEntity.INVOICES, SyncEntity.RECEIVABLES, SyncEntity.ADDRESSES,
+    SyncEntity.CONTACTS,
+)  # fmt: skip
+# Read whole, one call, on a schedule of their own (sync/open_items_schedule.py).
+OWN_SCHEDULE = frozenset({SyncEntity.RECEIVABLES})
 # Runs nobody watches start: their failures go to the admins by e-mail.
 UNATTENDED = frozenset({SyncRun.Trigger.SCHEDULE, SyncRun.Trigger.WEBHOOK})
 

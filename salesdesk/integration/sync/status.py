@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesdesk.catalog.models import Item, PriceList
+from salesdesk.catalog.stock_models import StockPosition
+from salesdesk.customers.contact_models import Address, Contact
 from salesdesk.customers.models import Customer
+from salesdesk.history.models import OpenItem, SalesInvoice, SalesOrder
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.tenants.models import Company
 
@@ -13,6 +16,12 @@ ROWS = (
     (SyncEntity.ITEMS, "Stored items", "Synchronize items", Item),
     (SyncEntity.CUSTOMERS, "Stored customers", "Synchronize customers", Customer),
     (SyncEntity.PRICES, "Stored price lists", "Synchronize price lists", PriceList),
+    (SyncEntity.STOCK, "Stored stock positions", "Synchronize stock positions", StockPosition),
+    (SyncEntity.SALES_ORDERS, "Stored sales orders", "Synchronize sales orders", SalesOrder),
+    (SyncEntity.INVOICES, "Stored invoices", "Synchronize invoices", SalesInvoice),
+    (SyncEntity.RECEIVABLES, "Stored open items", "Synchronize open items", OpenItem),
+    (SyncEntity.ADDRESSES, "Stored addresses", "Synchronize addresses", Address),
+    (SyncEntity.CONTACTS, "Stored contacts", "Synchronize contacts", Contact),
 )
 
 
@@ -41,7 +50,7 @@ class SyncRow:
 
 
 def sync_rows(*, company: Company) -> list[SyncRow]:
-    """The three record rows, with counts, the active run and the last finished run."""
+    """The record rows, with counts, the active run and the last finished run."""
     return [
         SyncRow(
             entity=entity,

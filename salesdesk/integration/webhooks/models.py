@@ -9,6 +9,8 @@ class WebhookTopic(models.TextChoices):
     ITEMS = "Items", "Items"
     ACCOUNTS = "Accounts", "Customers (accounts)"
     SALES_ORDERS = "SalesOrders", "Sales orders"
+    STOCK_POSITIONS = "StockPositions", "Stock positions"
+    GOODS_DELIVERIES = "GoodsDeliveries", "Goods deliveries"
 
 
 class WebhookSubscription(models.Model):

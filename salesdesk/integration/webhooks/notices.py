@@ -23,9 +23,14 @@ from salesdesk.integration.webhooks.signals import webhook_sync_armed
 from salesdesk.integration.webhooks.signature import Notice
 from salesdesk.tenants.models import Company
 
-# What a notice of each topic refreshes. SalesOrders notices are recorded and shown; no
-# order sync exists yet to run for them.
-TOPIC_ENTITIES = {WebhookTopic.ITEMS: SyncEntity.ITEMS, WebhookTopic.ACCOUNTS: SyncEntity.CUSTOMERS}
+# What a notice of each topic refreshes (a delivery changes its order's quantities too).
+TOPIC_ENTITIES = {
+    WebhookTopic.ITEMS: SyncEntity.ITEMS,
+    WebhookTopic.ACCOUNTS: SyncEntity.CUSTOMERS,
+    WebhookTopic.SALES_ORDERS: SyncEntity.SALES_ORDERS,
+    WebhookTopic.STOCK_POSITIONS: SyncEntity.STOCK,
+    WebhookTopic.GOODS_DELIVERIES: SyncEntity.SALES_ORDERS,
+}
 # A mark older than this lost its task (a worker or queue was lost): the next notice re-arms.
 ARM_EXPIRES = timedelta(minutes=10)
 # However long a burst lasts, its sync starts at most this long after its first notice.

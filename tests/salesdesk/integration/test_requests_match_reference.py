@@ -44,13 +44,20 @@ from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_fo
 from tests.salesdesk.integration.sync.test_sync_pictures import _pictures_pass
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ENTITIES = ("items", "customers", "prices")
+ENTITIES = (
+    "items", "customers", "prices", "stock", "sales-orders", "invoices", "receivables",
+    "addresses", "contacts",
+)  # fmt: skip
 # What Salesdesk must have asked for, so that a silent gap in the flow cannot pass.
 EXPECTED = {
     "current/Me", "system/Divisions", "logistics/Items", "crm/Accounts", "sales/SalesPriceLists",
     "sales/SalesPriceListPeriods", "sync/Logistics/Items", "sync/CRM/Accounts",
     "sync/Logistics/SalesItemPrices", "sync/Sales/SalesPriceListVolumeDiscounts", "sync/Deleted",
     "vat/VATCodes", "salesorder/SalesOrders", "webhooks/WebhookSubscriptions",
+    "inventory/Warehouses", "sync/Inventory/StockPositions", "sync/SalesOrder/SalesOrderHeaders",
+    "sync/SalesOrder/SalesOrderLines", "sync/SalesOrder/GoodsDeliveries",
+    "sync/SalesOrder/GoodsDeliveryLines", "sync/SalesInvoice/SalesInvoices",
+    "read/financial/ReceivablesList", "sync/CRM/Addresses", "sync/CRM/Contacts",
 }  # fmt: skip
 
 
@@ -61,7 +68,7 @@ def sandbox_clock() -> SandboxClock:
 
 @pytest.fixture
 def sandbox_config() -> SandboxConfig:
-    return SandboxConfig(items=120, customers=60, minutely_limit=100_000)
+    return SandboxConfig(items=120, customers=60, minutely_limit=100_000, history_months=2)
 
 
 @pytest.fixture
@@ -154,8 +161,8 @@ def test_every_request_salesdesk_makes_names_only_properties_exact_has(
         _sync_everything(company, sandbox_state, division, sandbox_clock)
         _send_an_order(company, sandbox_clock)
         settings.PUBLIC_URL = "https://salesdesk.example.test"  # Exact wants an HTTPS callback
-        assert len(webhook_subscribe(company=company).subscriptions) == 3
-        assert webhook_unsubscribe(company=company) == 3
+        assert len(webhook_subscribe(company=company).subscriptions) == 5
+        assert webhook_unsubscribe(company=company) == 5
 
     requests = recorder.requests
     assert {endpoint_of(request) for request in requests} >= EXPECTED

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from salesdesk.integration.order_push.tasks import order_outbox_sweep
+from salesdesk.integration.sync.open_items_schedule import open_items_tick
 from salesdesk.integration.sync.revive import sync_runs_revive
 from salesdesk.integration.sync.schedule import schedule_tick
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, interval: float, once: bool, **options) -> None:
         while True:
             close_old_connections()
-            for run in schedule_tick():
+            for run in [*schedule_tick(), *open_items_tick()]:
                 self.stdout.write(f"scheduled: {run.company.slug} {run.entity} (run {run.pk})")
             for run in sync_runs_revive():
                 self.stdout.write(f"restarted: {run.company.slug} {run.entity} (run {run.pk})")

@@ -1,5 +1,6 @@
-"""`salesdesk sync <company> [--entity items|customers|prices|all] [--full]`: the same sync as
-the Synchronize button, in the foreground, with a progress bar."""
+"""`salesdesk sync <company> [--entity items|customers|prices|stock|sales-orders|invoices|
+receivables|addresses|contacts|all] [--full]`: the same sync as the Synchronize buttons, in
+the foreground, with a progress bar."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from salesdesk.tenants.models import Company
 
 
 class Command(BaseCommand):
-    help = "Synchronize items, customers and price lists from Exact Online in the foreground."
+    help = "Synchronize records from Exact Online in the foreground (all of them by default)."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("company", help="the company's slug, as in /<company>/login")
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             )
             return False
         with Progress(
-            TextColumn(f"[bold]{entity:<10}"),
+            TextColumn(f"[bold]{entity:<12}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[calls]} calls"),

@@ -55,17 +55,23 @@ def test_a_burst_of_1000_changes_costs_one_sync_of_a_few_calls(
     company = connected_company(live_sandbox, sandbox_clock, slug="acme")
     run_sync(company, "items", sandbox_clock)
     outcome = webhook_subscribe(company=company)
-    assert sorted(s.topic for s in outcome.subscriptions) == ["Accounts", "Items", "SalesOrders"]
+    assert sorted(s.topic for s in outcome.subscriptions) == [
+        "Accounts", "GoodsDeliveries", "Items", "SalesOrders", "StockPositions"
+    ]  # fmt: skip
     validations = hub.flush()
-    assert [s.status for s in validations] == [200, 200, 200]
+    assert [s.status for s in validations] == [200] * 5
     assert all(s.body == b"" for s in validations)
 
     changed = mutate(sandbox_state.divisions[100001], clock=sandbox_clock, changed_items=1000)
     deliveries = hub.flush()
 
-    assert len(deliveries) == 1000 and {s.status for s in deliveries} == {200}
+    # Each change moves the item's stock too: a StockPositions notice per item as well.
+    items = [sent for sent in deliveries if b'"Topic":"Items"' in sent.body]
+    assert len(items) == 1000 and {s.status for s in deliveries} == {200}
     assert WebhookNotice.objects.filter(company=company, topic="Items").count() == 1000
-    [armed] = [r for r in default_task_backend.results if r.task.name == "webhook_sync"]
+    armed = [r for r in default_task_backend.results if r.task.name == "webhook_sync"]
+    assert sorted(r.kwargs["topic"] for r in armed) == ["Items", "StockPositions"]
+    [armed] = [r for r in armed if r.kwargs["topic"] == "Items"]
     webhook_sync.call(**armed.kwargs)
     run = SyncRun.objects.get(company=company, entity="items", status=SyncRun.Status.QUEUED)
     run = sync_execute(
@@ -83,10 +89,10 @@ def test_subscribing_again_keeps_the_subscriptions_and_unsubscribing_removes_the
     company = connected_company(live_sandbox, sandbox_clock, slug="acme")
     first = {s.exact_id for s in webhook_subscribe(company=company).subscriptions}
     second = {s.exact_id for s in webhook_subscribe(company=company).subscriptions}
-    assert first == second and len(first) == 3
-    assert len(sandbox_state.divisions[100001].webhook_subscriptions) == 3
+    assert first == second and len(first) == 5
+    assert len(sandbox_state.divisions[100001].webhook_subscriptions) == 5
 
-    assert webhook_unsubscribe(company=company) == 3
+    assert webhook_unsubscribe(company=company) == 5
     assert sandbox_state.divisions[100001].webhook_subscriptions == {}
     assert not WebhookSubscription.objects.filter(company=company).exists()
 
@@ -104,7 +110,7 @@ def test_the_connector_panel_shows_subscriptions_and_the_last_notice_of_this_com
 
     mine, theirs = _panel(company), _panel(other)
 
-    assert mine.count("Subscribed since") == 3
+    assert mine.count("Subscribed since") == 5
     assert "None yet" in mine  # no Items notice yet
     assert ">2</td>" in mine  # two Accounts notices
     assert "Subscribed since" not in theirs and ">2</td>" not in theirs
