@@ -22,6 +22,7 @@ from tests.salesdesk.customers.contact_factories import make_address, make_conta
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.history.factories import make_invoice, make_open_item, make_sales_order
 from tests.salesdesk.orders.factories import make_customer, make_item
+from tests.salesdesk.repsapp.service_worker import controlled
 
 PASSWORD = "correct-horse-battery"
 PHONE = {"width": 390, "height": 844}
@@ -86,13 +87,6 @@ RECORD_VIOLATIONS_JS = (
     "document.addEventListener('securitypolicyviolation',"
     " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
 )
-# Not wait_for_function: its polling evaluates a string in the page, which the CSP forbids.
-CONTROLLED_JS = """async () => {
-  await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) {
-    await new Promise(done => navigator.serviceWorker.addEventListener("controllerchange", done));
-  }
-}"""
 
 
 def _sign_in(page, url: str, email: str) -> None:
@@ -165,7 +159,7 @@ def test_the_customers_door_offline_and_nothing_of_it_for_another_company(phone,
     page = phone.new_page()
     page.add_init_script(RECORD_VIOLATIONS_JS)
     _sign_in(page, f"{live_server.url}/acme/app/", rep.email)
-    page.evaluate(CONTROLLED_JS)
+    controlled(page)
     phone.set_offline(True)
     page.reload()  # the shell from the service worker, the data from IndexedDB
     page.locator("body[data-ready=true]").wait_for()
