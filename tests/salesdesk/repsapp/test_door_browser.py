@@ -64,6 +64,8 @@ def _acme_history():
     make_invoice(**key, number=7002, invoice_date=_days_ago(20), lines=[_line(coffee, "4", "7.25")])
     make_invoice(**key, number=6001, invoice_date=_days_ago(400),
                  lines=[_line(sugar, "9", "2.00")])  # fmt: skip  # over a year ago: left out
+    gone = make_item(company=company, code="OUD-1", description="Oud artikel", active=False)
+    make_invoice(**key, number=7003, invoice_date=_days_ago(100), lines=[_line(gone, "1", "1.00")])
     make_open_item(**key, invoice_number=7001, amount="500.00", due_date=_days_ago(40))
     make_open_item(**key, invoice_number=7002, amount="29.00", due_date=_days_ago(-10))
     make_sales_order(**key, number=501, your_ref="PO-501", order_date=_days_ago(20))
@@ -118,10 +120,12 @@ def _door_offline(page, customer) -> None:
 
     reorder = page.locator("#reorder-list")
     rows = reorder.locator("li").all_inner_texts()
-    assert len(rows) == 2  # the sugar of 400 days ago is not counted
+    assert len(rows) == 3  # the sugar of 400 days ago is not counted
     assert rows[0].startswith("KOFFIE-1") and "2× in 12 months (6)" in rows[0]
     assert "at 7.25" in rows[0]  # the last invoice's price
     assert "1× in 12 months (1)" in rows[1] and "at 3.10" in rows[1]
+    assert rows[2].startswith("OUD-1") and "No longer sold" in rows[2]
+    assert page.get_by_role("button", name="Add OUD-1 Oud artikel again").is_disabled()
     again = page.get_by_role("button", name="Add KOFFIE-1 Koffiebonen 1 kg again")
     again.click()
     again.click()
@@ -234,4 +238,4 @@ def test_a_device_of_the_previous_version_keeps_its_order_and_gets_the_history(p
     page.get_by_role("button", name=re.compile(customer.name)).click()
     summary = page.locator("#open-summary")
     summary.filter(has_text="529.00").wait_for()  # the feed read again from the start
-    assert _stored(page, "acme", "sales_invoice_lines") == 4
+    assert _stored(page, "acme", "sales_invoice_lines") == 5

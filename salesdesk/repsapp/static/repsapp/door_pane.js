@@ -8,6 +8,7 @@
   function doorPane(app) {
     const state = app.state, $ = app.$;
     let shown = null; // the customer whose door is drawn: a slower read for another is dropped
+    let opened = null; // the customer whose sections were last opened or closed by the app
 
     function byCustomer(table, id) {
       return state.db[table].where("customer_id").equals(id).toArray();
@@ -32,8 +33,10 @@
       $("door-blocked").hidden = !owed.blocked;
       $("open-summary").textContent = DV.openSummary(owed);
       DV.openRows($("open-list"), owed);
-      // Attention first: the section opens by itself when money is late or over the limit.
-      $("open-section").open = owed.overdue_count > 0 || owed.over_limit || owed.blocked;
+      // Attention first: the section opens by itself when money is late or over the limit;
+      // newer records for the same customer leave it as the rep has it.
+      if (opened !== customer.id) $("open-section").open = owed.overdue_count > 0 || owed.over_limit || owed.blocked;
+      opened = customer.id;
       DV.reorderRows($("reorder-list"), D.reorderList(lines, on), sold);
       DV.orderRows($("exact-order-list"), D.recentOrders(orders));
       DV.addressRows($("address-list"), D.addresses(addresses), D.contacts(contacts));
@@ -41,7 +44,7 @@
     }
 
     function hide() {
-      shown = null;
+      shown = opened = null;
       $("door").hidden = true;
     }
 
