@@ -98,7 +98,8 @@ def run(args, *, fault_rate: float, drops: int, slug: str) -> dict:
     )
     sandbox_minutes = (state.clock.now() - sandbox_start) / 60
     stored = list(state.divisions[100001].sales_orders)
-    by_ref = {row["YourRef"]: row for row in stored}
+    # Salesdesk's number is in Description; YourRef holds the customer's PO (mapping/orders.py).
+    by_ref = {row["Description"]: row for row in stored}
     orders = Order.objects.filter(company=company)
     right = sum(
         1
@@ -136,7 +137,7 @@ ROWS = (
     ("Sales orders in the sandbox", lambda r: f"{r['stored']:,}"),
     ("Duplicates", lambda r: f"{r['duplicates']}"),
     ("Submitted with the right OrderNumber", lambda r: f"{r['right']:,}"),
-    ("Found by YourRef after an unclear answer", lambda r: f"{r['found']:,}"),
+    ("Found by the look-up after an unclear answer", lambda r: f"{r['found']:,}"),
     ("Exact calls", lambda r: f"{r['calls']:,}"),
     (f"Calls per order (goal <= {CALLS_PER_ORDER_GOAL})", lambda r: f"{r['calls_per_order']:.3f}"),
     ("Orders per minute (60 calls/minute limit)", lambda r: f"{r['per_minute']:.1f}"),

@@ -121,15 +121,18 @@ class Resource:
 
 
 class SalesOrders(Resource):
-    """Sales orders: POST is not idempotent, so every order carries its id in `YourRef`."""
+    """Sales orders: POST is not idempotent, so every order carries the caller's own id in a
+    field it can be found by again (`YourRef` or `Description`, spec §6 pitfall 16)."""
 
-    FIND_SELECT = ("OrderID", "OrderNumber", "YourRef", "OrderedBy", "Status", "Created")
+    FIND_SELECT = (
+        "OrderID", "OrderNumber", "YourRef", "Description", "OrderedBy", "Status", "Created",
+    )  # fmt: skip
 
     def create(self, payload: dict[str, Any]) -> dict[str, Any]:
         """POST one order (lines inline) and return the stored order.
 
         On a timeout, transport error or 5xx the error has `.ambiguous = True`: the order may
-        exist; look it up with `find_by_your_ref` before posting again (pitfall 16).
+        exist; look it up (`find_any`) before posting again (pitfall 16).
         """
         url = f"{self._api_url}/{self.endpoint.path}"
         return _stored(self._requestor.post_json(url, payload), self.endpoint)
@@ -141,6 +144,19 @@ class SalesOrders(Resource):
             if page.rows:
                 return page.rows[0]
         return None
+
+    def find_any(self, **equals: str) -> list[dict[str, Any]]:
+        """The orders (first page: 60 at most) where any named field equals its text.
+
+        `find_any(Description="SD-1", YourRef="SD-1")` asks
+        `$filter=Description eq 'SD-1' or YourRef eq 'SD-1'`; the caller judges the rows.
+        """
+        if not equals:
+            raise ValueError("find_any needs at least one field")
+        filter = " or ".join(f"{name} eq {values.quote(text)}" for name, text in equals.items())
+        for page in self.list(select=self.FIND_SELECT, filter=filter):
+            return list(page.rows)
+        return []
 
 
 class WebhookSubscriptions(Resource):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import orjson
 
 from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
+from .holdings import HOLDINGS, HoldingsError, holdings_json
 from .http import Request, Response, json_response
 from .seed import reseed_state, reset_state
 from .state import SandboxState
@@ -40,6 +41,9 @@ INDEX = {
     "GET /_sandbox/stats": "calls per division and path, tokens issued/refreshed, orders",
     "POST /_sandbox/stats/reset": "zero the call counters",
     "POST /_sandbox/errors/reset": "forget the errors counted for the 10-errors-an-hour block",
+    "GET /_sandbox/orders": "the sales orders held, with their lines; ?division=N for one",
+    "GET /_sandbox/quotations": "the quotations held, with their lines; ?division=N for one",
+    "GET /_sandbox/accounts": "the accounts held; ?division=N for one",
     **LEDGER_INDEX,
 }
 
@@ -153,7 +157,13 @@ ROUTES: dict[tuple[str, str], Handler] = {
 
 
 def handle_control(state: SandboxState, req: Request, route: str) -> Response:
-    handler = ROUTES.get((req.method, route.strip("/")))
+    name = route.strip("/")
+    handler = ROUTES.get((req.method, name))
+    if req.method == "GET" and name in HOLDINGS:  # listings read the query string
+
+        def handler(state: SandboxState, body: dict) -> dict:
+            return holdings_json(state, name, req.query)
+
     if handler is None:
         return json_response(
             404, {"error": f"no control route {req.method} /_sandbox/{route}", "index": INDEX}
@@ -164,5 +174,5 @@ def handle_control(state: SandboxState, req: Request, route: str) -> Response:
             raise ControlError("the body must be a JSON object")
         with state.lock:
             return json_response(200, handler(state, body))
-    except (ControlError, ValueError, TypeError, orjson.JSONDecodeError) as error:
+    except (ControlError, HoldingsError, ValueError, TypeError, orjson.JSONDecodeError) as error:
         return json_response(400, {"error": str(error)})

@@ -59,7 +59,7 @@ class DivisionData:
         self.price_list_periods = Table("ID", ("PriceList",))
         self.volume_discounts = Table("ID", ("PriceListPeriod", "Item"))
         self.item_prices = Table("ID", ("Item", "Account"))
-        self.sales_orders = Table("OrderID", ("YourRef", "OrderedBy"))
+        self.sales_orders = Table("OrderID", ("YourRef", "Description", "OrderedBy"))
         self.sales_order_lines = Table("ID", ("OrderID",))
         self.deleted = Table("ID", ("EntityKey",))
         add_ledger_tables(self)  # stock, deliveries, invoices, receivables, CRM (spec §9)

@@ -6,11 +6,13 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from salesdesk.api.models import RepToken
+from salesdesk.api.selectors import member_reach
 from salesdesk.api.tokens import rep_token_authenticate
 
 
 class RepTokenAuth(HttpBearer):
-    """`Authorization: Bearer sdr_…`; sets request.company, request.user, request.rep_token."""
+    """`Authorization: Bearer sdr_…`; sets request.company, request.user, request.rep_token
+    and request.reach (what this member may see of customers and orders)."""
 
     def authenticate(self, request: HttpRequest, token: str) -> RepToken | None:
         found = rep_token_authenticate(raw=token)
@@ -19,4 +21,5 @@ class RepTokenAuth(HttpBearer):
         request.company = found.company
         request.user = found.user
         request.rep_token = found
+        request.reach = member_reach(company=found.company, user=found.user)
         return found

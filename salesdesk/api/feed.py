@@ -19,8 +19,15 @@ from django.db.models import QuerySet
 
 from salesdesk.api import history_records as history
 from salesdesk.api import records
-from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
+from salesdesk.api.feed_rows import (
+    company_rows,
+    customer_rows,
+    item_price_rows,
+    sales_order_line_rows,
+)
+from salesdesk.catalog.models import Item, VolumeDiscount
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import EVERYTHING, Reach, customers_within, orders_within
 from salesdesk.orders.models import Order
 from salesdesk.tenants.changes import version_latest
 from salesdesk.tenants.models import Company
@@ -39,31 +46,30 @@ class BadCursor(ValueError):
 @dataclass(frozen=True)
 class Kind:
     name: str
-    rows: Callable[[Company, object], QuerySet]  # (company, user) -> the rows a rep may see
+    rows: Callable[[Company, Reach], QuerySet]  # (company, reach) -> the rows a rep may see
     read: Callable[..., list[records.Record]]  # (queryset, pk_key=...) -> records
-
-
-def _company_rows(model) -> Callable[[Company, object], QuerySet]:
-    return lambda company, user: model.objects.filter(company=company)
+    reached: bool = False  # narrowed by the member's reach: restarts when the reach changes
 
 
 KINDS = (
-    Kind("items", lambda company, user: Item.objects.filter(company=company),
+    Kind("items", lambda company, reach: Item.objects.filter(company=company),
          records.ITEM.records),
-    Kind("customers", lambda company, user: Customer.objects.filter(company=company),
-         records.CUSTOMER.records),
-    Kind("item_prices", lambda company, user: ItemPrice.objects.filter(company=company),
-         records.ITEM_PRICE.records),
-    Kind("price_list_lines", lambda company, user: VolumeDiscount.objects.filter(company=company),
+    Kind("customers", lambda company, reach: customers_within(
+        Customer.objects.filter(company=company), reach=reach), records.CUSTOMER.records, True),
+    Kind("item_prices", item_price_rows, records.ITEM_PRICE.records, True),
+    Kind("price_list_lines", lambda company, reach: VolumeDiscount.objects.filter(company=company),
          records.PRICE_LIST_LINE.records),
-    Kind("orders", lambda company, user: Order.objects.filter(company=company, created_by=user),
-         records.order_records),
-    *(Kind(name, _company_rows(shape.model), shape.records) for name, shape in (
-        ("stock_positions", history.STOCK_POSITION),
+    Kind("orders", lambda company, reach: orders_within(
+        Order.objects.filter(company=company), reach=reach), records.order_records, True),
+    Kind("stock_positions", company_rows(history.STOCK_POSITION.model),
+         history.STOCK_POSITION.records),
+    *(Kind(name, customer_rows(shape.model), shape.records, True) for name, shape in (
         ("addresses", history.ADDRESS),
         ("contacts", history.CONTACT),
         ("sales_orders", history.SALES_ORDER),
-        ("sales_order_lines", history.SALES_ORDER_LINE),
+    )),
+    Kind("sales_order_lines", sales_order_line_rows, history.SALES_ORDER_LINE.records, True),
+    *(Kind(name, customer_rows(shape.model), shape.records, True) for name, shape in (
         ("sales_invoices", history.SALES_INVOICE),
         ("sales_invoice_lines", history.SALES_INVOICE_LINE),
         ("open_items", history.OPEN_ITEM),
@@ -86,11 +92,14 @@ class Cursor:
 
     positions: dict[str, Position]
     caught_up: int | None = None
+    reach: str = EVERYTHING.fingerprint  # what the member could see when it was handed out
 
     def encode(self) -> str:
         body = {"f": CURSOR_FORMAT, **{name: list(pos) for name, pos in self.positions.items()}}
         if self.caught_up is not None:
             body["c"] = self.caught_up
+        if self.reach != EVERYTHING.fingerprint:
+            body["r"] = self.reach
         return base64.urlsafe_b64encode(orjson.dumps(body)).decode().rstrip("=")
 
 
@@ -106,7 +115,10 @@ def cursor_decode(cursor: str | None) -> Cursor:
         caught_up = body.get("c")
         if caught_up is not None:
             caught_up = _position([caught_up, 0])[0]
-        return Cursor(positions, caught_up)
+        reach = body.get("r", EVERYTHING.fingerprint)
+        if not isinstance(reach, str):
+            raise BadCursor("Unknown cursor format.")
+        return Cursor(positions, caught_up, reach)
     except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
         raise BadCursor("This cursor was not handed out by this server.") from exc
 
@@ -118,7 +130,9 @@ def _position(value) -> Position:
     return version, pk
 
 
-def changes_page(*, company: Company, user, cursor: str | None, limit: int) -> ChangesPage:
+def changes_page(
+    *, company: Company, reach: Reach = EVERYTHING, cursor: str | None, limit: int
+) -> ChangesPage:
     """The next page of changes after `cursor` (BadCursor for a cursor not ours).
 
     The company's counter is read first: when it still equals the cursor's `caught_up`,
@@ -126,7 +140,7 @@ def changes_page(*, company: Company, user, cursor: str | None, limit: int) -> C
     Otherwise every version up to the counter is committed (changes.py), so a page that
     reads all kinds to the end puts the device at least that far: it is caught up.
     """
-    start = cursor_decode(cursor)
+    start = cursor_within(cursor_decode(cursor), reach)
     latest = version_latest(company=company)
     nothing = {kind.name: [] for kind in KINDS}
     if start.caught_up is not None and start.caught_up == latest:
@@ -134,7 +148,7 @@ def changes_page(*, company: Company, user, cursor: str | None, limit: int) -> C
     positions = dict(start.positions)
     room, has_more, changes = limit, False, nothing
     for kind in KINDS:
-        found = _after(kind, kind.rows(company, user), positions[kind.name], room + 1)
+        found = _after(kind, kind.rows(company, reach), positions[kind.name], room + 1)
         if len(found) > room:
             has_more, found = True, found[:room]
         changes[kind.name] = found
@@ -146,12 +160,24 @@ def changes_page(*, company: Company, user, cursor: str | None, limit: int) -> C
         if room == 0:
             rest = KINDS[KINDS.index(kind) + 1 :]
             has_more = has_more or any(
-                _has_after(other.rows(company, user), positions[other.name]) for other in rest
+                _has_after(other.rows(company, reach), positions[other.name]) for other in rest
             )
             break
     count = sum(len(rows) for rows in changes.values())
-    end = Cursor(positions, None if has_more else latest)
+    end = Cursor(positions, None if has_more else latest, reach.fingerprint)
     return ChangesPage(changes, end.encode(), has_more, count)
+
+
+def cursor_within(cursor: Cursor, reach: Reach) -> Cursor:
+    """The cursor, with the kinds a reach narrows started again when the reach changed (an
+    administrator linked the rep to another Exact user, or opened all customers): what the
+    rep may see now was not all sent before. Records no longer in reach stay on the device."""
+    if cursor.reach == reach.fingerprint:
+        return cursor
+    positions = {
+        kind.name: START if kind.reached else cursor.positions[kind.name] for kind in KINDS
+    }
+    return Cursor(positions, None, reach.fingerprint)
 
 
 def _after(kind: Kind, rows: QuerySet, position: Position, limit: int) -> list[records.Record]:

@@ -16,6 +16,7 @@ from salesdesk.api.models import IdempotentRequest
 from salesdesk.api.records import order_records
 from salesdesk.api.schemas import OrderIn
 from salesdesk.catalog.pricing import price_quotes_for_lines
+from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order
 from salesdesk.orders.services import (
@@ -47,7 +48,9 @@ def _problem(loc: list, msg: str, kind: str = "value_error") -> dict:
     return {"loc": ["body", "payload", *loc], "msg": msg, "type": kind}
 
 
-def order_place(*, company: Company, user, payload: OrderIn, key: str) -> Answer:
+def order_place(
+    *, company: Company, user, payload: OrderIn, key: str, reach: Reach = EVERYTHING
+) -> Answer:
     """Create and queue the order once per (rep, key); a repeated key gets the first answer.
 
     The key's record is inserted first: a concurrent request with the same key waits on it
@@ -65,7 +68,7 @@ def order_place(*, company: Company, user, payload: OrderIn, key: str) -> Answer
             kept = IdempotentRequest.objects.create(
                 company=company, user=user, key=key, request_hash=digest, status_code=0, body=b""
             )
-            order = _order_new(company=company, user=user, payload=payload)
+            order = _order_new(company=company, user=user, payload=payload, reach=reach)
             body = orjson.dumps(
                 order_records(Order.objects.filter(pk=order.pk))[0], default=json_default
             )
@@ -93,8 +96,9 @@ def _replay(first: IdempotentRequest, digest: str) -> Answer:
     return Answer(first.status_code, bytes(first.body), replayed=True)
 
 
-def _order_new(*, company: Company, user, payload: OrderIn) -> Order:
-    customer = selectors.customer_by_id(company=company, exact_id=payload.customer_id)
+def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Order:
+    # A customer out of the rep's reach is as unknown to them as another company's.
+    customer = selectors.customer_by_id(company=company, exact_id=payload.customer_id, reach=reach)
     if customer is None:
         raise FieldErrors([_problem(["customer_id"], "No customer with this id.", "not_found")])
     problems = [

@@ -9,6 +9,13 @@ from django.db.models import Case, QuerySet, When
 from salesdesk.api.models import RepToken
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import (
+    EVERYTHING,
+    Reach,
+    customers_within,
+    orders_within,
+    reach_for,
+)
 from salesdesk.orders.models import Order
 from salesdesk.tenants.access import get_for_company_or_404
 from salesdesk.tenants.models import Company, Membership
@@ -37,24 +44,34 @@ def items_by_ids(*, company: Company, exact_ids: set[uuid.UUID]) -> dict[uuid.UU
     return {item.exact_id: item for item in items}
 
 
-def customer_by_id(*, company: Company, exact_id: uuid.UUID) -> Customer | None:
+def member_reach(*, company: Company, user) -> Reach:
+    """What the token's member may see (the token is only live while they are a member)."""
+    membership = Membership.objects.select_related("company").get(company=company, user=user)
+    return reach_for(membership=membership)
+
+
+def customer_by_id(
+    *, company: Company, exact_id: uuid.UUID, reach: Reach = EVERYTHING
+) -> Customer | None:
     customers = Customer.objects.filter(company=company, exact_id=exact_id)
-    return customers.select_related("price_list").first()
+    return customers_within(customers, reach=reach).select_related("price_list").first()
 
 
-def customer_get(*, company: Company, exact_id: uuid.UUID) -> Customer:
-    """The company's customer by its Exact ID; 404 for another company's."""
-    customers = Customer.objects.select_related("price_list")
+def customer_get(*, company: Company, exact_id: uuid.UUID, reach: Reach = EVERYTHING) -> Customer:
+    """The company's customer by its Exact ID; 404 for another company's or one out of
+    `reach`."""
+    customers = customers_within(Customer.objects.select_related("price_list"), reach=reach)
     return get_for_company_or_404(customers, company=company, exact_id=exact_id)
 
 
-def rep_orders(*, company: Company, user) -> QuerySet[Order]:
-    """The orders a rep took (through the API or the pages): a rep sees only their own."""
-    return Order.objects.filter(company=company, created_by=user).select_related("customer")
+def rep_orders(*, company: Company, reach: Reach) -> QuerySet[Order]:
+    """The orders the member sees: a rep, their customers' and those they took."""
+    orders = orders_within(Order.objects.filter(company=company), reach=reach)
+    return orders.select_related("customer")
 
 
-def rep_order_get(*, company: Company, user, number: str) -> Order:
-    """One of the rep's orders by its number; 404 for anyone else's."""
+def rep_order_get(*, company: Company, reach: Reach, number: str) -> Order:
+    """One of the member's orders by its number; 404 for anyone else's."""
     return get_for_company_or_404(
-        rep_orders(company=company, user=user), company=company, number=number
+        rep_orders(company=company, reach=reach), company=company, number=number
     )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from salesdesk.customers.reach import reach_for
 from salesdesk.customers.selectors import customer_get
 from salesdesk.history.selectors import (
     CUSTOMER_LISTS,
@@ -37,7 +38,8 @@ class HistoryPageForm(ListForm):
 def customer_history_view(request: HttpRequest, exact_id: uuid.UUID, section: str) -> HttpResponse:
     if section not in CUSTOMER_LISTS:
         raise Http404("No such list")
-    customer = customer_get(company=request.company, exact_id=exact_id)
+    reach = reach_for(membership=request.membership)
+    customer = customer_get(company=request.company, exact_id=exact_id, reach=reach)
     form = HistoryPageForm(request.GET, section=section)
     page = customer_history_page(
         company=request.company, customer_exact_id=customer.exact_id, section=section,

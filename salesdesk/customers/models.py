@@ -35,6 +35,10 @@ class Customer(SyncedRecord):
         "catalog.PriceList", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     price_list_exact_id = models.UUIDField(null=True, blank=True)
+    # The Exact user who manages the account (crm/Accounts.AccountManager, spec §9.4 "Reps"):
+    # the sales rep linked to that user sees this customer (customers/reach.py).
+    account_manager_exact_id = models.UUIDField(null=True, blank=True)
+    account_manager_name = models.CharField(max_length=200, blank=True)
     exact_modified = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -51,6 +55,7 @@ class Customer(SyncedRecord):
             models.Index(fields=["company", "blocked"]),
             models.Index(fields=["company", "price_list"]),
             models.Index(fields=["company", "synced_at"]),
+            models.Index(fields=["company", "account_manager_exact_id"]),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from django.db.models import Case, QuerySet, When
 
 from salesdesk.customers.contact_models import Address, Contact
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import EVERYTHING, Reach, customer_managed_by
 from salesdesk.history import selectors as history
 from salesdesk.history.order_selectors import sales_orders_known
 
@@ -43,10 +44,14 @@ class CustomerSections:
     contacts: QuerySet[Contact]
 
 
-def customer_sections(*, company, customer: Customer, today: datetime.date) -> CustomerSections:
+def customer_sections(
+    *, company, customer: Customer, today: datetime.date, reach: Reach = EVERYTHING
+) -> CustomerSections:
     key = {"company": company, "customer_exact_id": customer.exact_id}
     return CustomerSections(
-        orders=customer_order_rows(company=company, customer=customer, limit=SECTION_ROWS),
+        orders=customer_order_rows(
+            company=company, customer=customer, limit=SECTION_ROWS, reach=reach
+        ),
         invoices=history.customer_invoices(**key, limit=SECTION_ROWS),
         open_items=history.customer_open_items(
             **key,
@@ -79,16 +84,22 @@ def customer_contacts(*, company, customer_exact_id) -> QuerySet[Contact]:
     return contacts.order_by("-is_main", "last_name", "first_name", "pk")[:CONTACT_ROWS]
 
 
-def customer_order_rows(*, company, customer: Customer, limit: int) -> history.Bounded:
+def customer_order_rows(
+    *, company, customer: Customer, limit: int, reach: Reach = EVERYTHING
+) -> history.Bounded:
     """The latest orders, newest first: Exact's (an order Salesdesk sent shows its Salesdesk
     number too) and Salesdesk's that Exact does not show yet (drafts, queued, failed).
 
     Salesdesk's orders come through the relation the orders app declares (`Order.customer`):
-    that app sits above this one."""
+    that app sits above this one. A rep who sees a customer they do not manage (the company
+    lets all reps see all customers) sees only the Salesdesk orders they took themselves."""
     exact = history.customer_sales_orders(
         company=company, customer_exact_id=customer.exact_id, limit=limit
     )
-    ours = list(customer.orders.filter(company=company).order_by("-created_at", "-pk")[: limit + 1])
+    ours = customer.orders.filter(company=company)
+    if not customer_managed_by(customer, reach=reach):
+        ours = ours.filter(created_by_id=reach.rep_user_id)
+    ours = list(ours.order_by("-created_at", "-pk")[: limit + 1])
     by_exact_id = {o.exact_order_id: o for o in ours if o.exact_order_id}
     # Orders closed as entered by hand know only Exact's number.
     by_number = {o.exact_order_number: o for o in ours if o.exact_order_number}

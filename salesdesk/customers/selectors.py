@@ -11,6 +11,11 @@ from django.db.models import QuerySet
 from salesdesk.catalog.models import PriceList
 from salesdesk.catalog.selectors import last_synced
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import (
+    EVERYTHING,
+    Reach,
+    customers_within,
+)
 from salesdesk.lists.keyset import KeysetPage, PageRequest, keyset_page
 from salesdesk.lists.text_search import TextIndex, prefix_range
 from salesdesk.tenants.access import get_for_company_or_404
@@ -37,9 +42,12 @@ class CustomerFilters:
     country: str = ""
 
 
-def customer_search(*, company, filters: CustomerFilters) -> QuerySet[Customer]:
-    """The company's customers matching a term (code, name, city, e-mail, VAT number)."""
-    customers = Customer.objects.filter(company=company)
+def customer_search(
+    *, company, filters: CustomerFilters, reach: Reach = EVERYTHING
+) -> QuerySet[Customer]:
+    """The company's customers within `reach` matching a term (code, name, city, e-mail,
+    VAT number)."""
+    customers = customers_within(Customer.objects.filter(company=company), reach=reach)
     if filters.blocked is not None:
         customers = customers.filter(blocked=filters.blocked)
     if filters.price_list_id is not None:
@@ -51,14 +59,18 @@ def customer_search(*, company, filters: CustomerFilters) -> QuerySet[Customer]:
     return CUSTOMER_TEXT.filter(customers, term, fallback=short)
 
 
-def customer_list(*, company, filters: CustomerFilters, page: PageRequest) -> KeysetPage:
-    customers = customer_search(company=company, filters=filters).select_related("price_list")
+def customer_list(
+    *, company, filters: CustomerFilters, page: PageRequest, reach: Reach = EVERYTHING
+) -> KeysetPage:
+    customers = customer_search(company=company, filters=filters, reach=reach)
+    customers = customers.select_related("price_list")
     return keyset_page(customers, page)
 
 
-def customer_get(*, company, exact_id: uuid.UUID) -> Customer:
-    """The company's customer by its Exact ID; 404 for another company's."""
-    customers = Customer.objects.select_related("price_list")
+def customer_get(*, company, exact_id: uuid.UUID, reach: Reach = EVERYTHING) -> Customer:
+    """The company's customer by its Exact ID; 404 for another company's or one out of
+    `reach`."""
+    customers = customers_within(Customer.objects.select_related("price_list"), reach=reach)
     return get_for_company_or_404(customers, company=company, exact_id=exact_id)
 
 

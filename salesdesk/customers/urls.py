@@ -1,7 +1,7 @@
 # Routes under /<company>/; included by salesdesk/urls.py.
 from django.urls import path
 
-from salesdesk.customers import history_views, views
+from salesdesk.customers import history_views, rep_link_views, views
 
 urlpatterns = [
     path("customers/", views.customer_list_view, name="customer_list"),
@@ -11,5 +11,10 @@ urlpatterns = [
         "customers/<uuid:exact_id>/<slug:section>/",
         history_views.customer_history_view,
         name="customer_history",
+    ),
+    path(
+        "settings/users/<int:member_id>/exact-user",
+        rep_link_views.member_exact_user_view,
+        name="settings-member-exact-user",
     ),
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from salesdesk.customers.forms import CustomerListForm
+from salesdesk.customers.reach import reach_for
 from salesdesk.customers.sections import customer_sections
 from salesdesk.customers.selectors import (
     CUSTOMER_SORTS,
@@ -45,7 +46,8 @@ def _form(request: HttpRequest) -> CustomerListForm:
 def customer_list_view(request: HttpRequest) -> HttpResponse:
     form = _form(request)
     filters, page_request = form.filters(), form.page_request()
-    page = customer_list(company=request.company, filters=filters, page=page_request)
+    reach = reach_for(membership=request.membership)
+    page = customer_list(company=request.company, filters=filters, page=page_request, reach=reach)
     context = {
         "form": form,
         "page": page,
@@ -61,7 +63,8 @@ def customer_list_view(request: HttpRequest) -> HttpResponse:
 @company_view
 def customer_export_view(request: HttpRequest) -> HttpResponse:
     form = _form(request)
-    customers = customer_search(company=request.company, filters=form.filters())
+    reach = reach_for(membership=request.membership)
+    customers = customer_search(company=request.company, filters=form.filters(), reach=reach)
     customers = sorted_like_pages(customers, form.page_request().sort)
     return csv_response(
         filename=f"customers-{request.company.slug}.csv",
@@ -78,11 +81,12 @@ def customer_export_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @company_view
 def customer_detail_view(request: HttpRequest, exact_id: uuid.UUID) -> HttpResponse:
-    customer = customer_get(company=request.company, exact_id=exact_id)
+    reach = reach_for(membership=request.membership)
+    customer = customer_get(company=request.company, exact_id=exact_id, reach=reach)
     context = {
         "customer": customer,
         "sections": customer_sections(
-            company=request.company, customer=customer, today=timezone.localdate()
+            company=request.company, customer=customer, today=timezone.localdate(), reach=reach
         ),
         "last_synced": customer.synced_at,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders import bounds
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.models import Order
@@ -24,7 +25,7 @@ class OrderForm(forms.Form):
         label="Your reference",
         max_length=60,
         required=False,
-        help_text="The customer's own reference for this order.",
+        help_text="The customer's own reference (their PO number); Exact prints it as Your ref.",
     )
     delivery_date = forms.DateField(
         label="Delivery date",
@@ -40,14 +41,15 @@ class OrderForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, company, **kwargs) -> None:
+    def __init__(self, *args, company, reach: Reach = EVERYTHING, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.company = company
+        self.reach = reach
         self.fields["customer"].widget.attrs.update(_suggest("customers", "customer-options"))
 
     def clean_customer(self):
         text = self.cleaned_data["customer"]
-        customer = customer_by_choice(company=self.company, text=text)
+        customer = customer_by_choice(company=self.company, text=text, reach=self.reach)
         if customer is None:
             raise forms.ValidationError(f"No customer with code {text.split('·')[0].strip()!r}.")
         problems = order_refusals(customer=customer, lines=[])
@@ -134,9 +136,12 @@ LineFormSet = forms.formset_factory(
 )
 
 
-def order_forms(*, company, data=None, lines: int = START_LINES, initial=None):
-    """The header form and the line formset, bound to `data` when given."""
-    form = OrderForm(data, company=company, initial=initial)
+def order_forms(
+    *, company, data=None, lines: int = START_LINES, initial=None, reach: Reach = EVERYTHING
+):
+    """The header form (customers within `reach`) and the line formset, bound to `data`
+    when given."""
+    form = OrderForm(data, company=company, initial=initial, reach=reach)
     formset = LineFormSet(
         data,
         prefix="lines",

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import EVERYTHING, Reach, customers_within, orders_within
 from salesdesk.orders.models import Order
 from salesdesk.orders.waiting import outbox_withdrawable
 from salesdesk.tenants.access import get_for_company_or_404
@@ -23,13 +24,11 @@ def order_list(
     status: str = "",
     customer_id: int | None = None,
     page: int | str = 1,
-    taken_by=None,
+    reach: Reach = EVERYTHING,
 ) -> Page:
-    """A page of the company's orders (only `taken_by`'s if given), newest first, with their
-    line counts."""
-    rows = Order.objects.filter(company=company).select_related("customer")
-    if taken_by is not None:
-        rows = rows.filter(created_by=taken_by)
+    """A page of the company's orders within `reach`, newest first, with their line counts."""
+    rows = orders_within(Order.objects.filter(company=company), reach=reach)
+    rows = rows.select_related("customer")
     if search:
         rows = rows.filter(
             Q(number__icontains=search)
@@ -46,12 +45,9 @@ def order_list(
     return Paginator(rows, PER_PAGE).get_page(page)
 
 
-def order_get(*, company: Company, number: str, taken_by=None) -> Order:
-    """The company's order by its number; 404 for another company's (or, with `taken_by`,
-    for an order that user did not take)."""
-    orders = Order.objects.select_related("customer")
-    if taken_by is not None:
-        orders = orders.filter(created_by=taken_by)
+def order_get(*, company: Company, number: str, reach: Reach = EVERYTHING) -> Order:
+    """The company's order by its number; 404 for another company's or one out of `reach`."""
+    orders = orders_within(Order.objects.select_related("customer"), reach=reach)
     return get_for_company_or_404(orders, company=company, number=number)
 
 
@@ -70,31 +66,35 @@ def order_events(*, order: Order) -> QuerySet:
     return order.events.select_related("actor").order_by("at", "id")
 
 
-def order_customers(*, company: Company, taken_by=None) -> QuerySet:
-    """Customers that have orders (`taken_by`'s, if given), for the list's customer filter."""
-    rows = Customer.objects.filter(company=company, orders__isnull=False)
-    if taken_by is not None:
-        rows = rows.filter(orders__created_by=taken_by)
-    return rows.distinct().order_by("name")
+def order_customers(*, company: Company, reach: Reach = EVERYTHING) -> QuerySet:
+    """Customers of the orders within `reach`, for the list's customer filter."""
+    orders = orders_within(Order.objects.filter(company=company), reach=reach)
+    rows = Customer.objects.filter(company=company, pk__in=orders.values("customer_id"))
+    return rows.order_by("name")
 
 
-def customer_suggestions(*, company: Company, term: str) -> list[Customer]:
-    """Customers matching a code or name, for the order form's search."""
+def customer_suggestions(
+    *, company: Company, term: str, reach: Reach = EVERYTHING
+) -> list[Customer]:
+    """Customers within `reach` matching a code or name, for the order form's search."""
     term = term.strip()
     if not term:
         return []
-    rows = Customer.objects.filter(company=company, active=True).filter(
-        Q(code_display__istartswith=term) | Q(name__icontains=term)
-    )
+    rows = customers_within(Customer.objects.filter(company=company, active=True), reach=reach)
+    rows = rows.filter(Q(code_display__istartswith=term) | Q(name__icontains=term))
     return list(rows.order_by("name")[:SUGGESTIONS])
 
 
-def customer_by_choice(*, company: Company, text: str) -> Customer | None:
-    """The customer the form's text names: its code, or a suggestion's "code · name"."""
+def customer_by_choice(
+    *, company: Company, text: str, reach: Reach = EVERYTHING
+) -> Customer | None:
+    """The customer within `reach` the form's text names: its code, or a suggestion's
+    "code · name"."""
     code = text.split("·")[0].strip()
     if not code:
         return None
-    return Customer.objects.filter(company=company, code_display=code).first()
+    rows = customers_within(Customer.objects.filter(company=company), reach=reach)
+    return rows.filter(code_display=code).first()
 
 
 def item_suggestions(*, company: Company, term: str) -> list[Item]:

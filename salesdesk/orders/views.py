@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from salesdesk.customers.reach import Reach, reach_for
 from salesdesk.orders import bounds, selectors
 from salesdesk.orders.exact_progress import order_in_exact
 from salesdesk.orders.forms import (
@@ -24,7 +25,6 @@ from salesdesk.orders.services import (
     order_submit,
 )
 from salesdesk.tenants.access import company_view
-from salesdesk.tenants.models import Membership
 
 
 @company_view
@@ -33,7 +33,7 @@ def order_list_view(request):
     company = request.company
     filters = OrderFilterForm(
         request.GET or None,
-        customers=selectors.order_customers(company=company, taken_by=_rep_only(request)),
+        customers=selectors.order_customers(company=company, reach=_reach(request)),
     )
     data = filters.cleaned_data if filters.is_valid() else {}
     page = selectors.order_list(
@@ -42,7 +42,7 @@ def order_list_view(request):
         status=data.get("status") or "",
         customer_id=data.get("customer"),
         page=request.GET.get("page", 1),
-        taken_by=_rep_only(request),
+        reach=_reach(request),
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -54,16 +54,16 @@ def order_list_view(request):
 def order_new_view(request):
     company = request.company
     if request.method != "POST":
-        form, formset = order_forms(company=company)
+        form, formset = order_forms(company=company, reach=_reach(request))
         return _render_new(request, form, formset)
     if request.POST.get("action") == "add_line":
         rows = _line_count(request.POST)
         if rows is None:
             messages.error(request, f"An order can have at most {bounds.MAX_LINES} lines.")
-            form, formset = order_forms(company=company, data=request.POST)
+            form, formset = order_forms(company=company, data=request.POST, reach=_reach(request))
             return _render_new(request, form, formset, status=400)
-        return _render_new(request, *_with_extra_line(company, request.POST, rows))
-    form, formset = order_forms(company=company, data=request.POST)
+        return _render_new(request, *_with_extra_line(request, request.POST, rows))
+    form, formset = order_forms(company=company, data=request.POST, reach=_reach(request))
     if form.is_valid() and formset.is_valid():
         try:
             order = order_create(
@@ -82,7 +82,7 @@ def order_new_view(request):
 @company_view
 @require_POST
 def order_preview_view(request):
-    form, formset = order_forms(company=request.company, data=request.POST)
+    form, formset = order_forms(company=request.company, data=request.POST, reach=_reach(request))
     preview = order_preview(company=request.company, form=form, formset=formset)
     return render(request, "orders/_preview.html", {"preview": preview})
 
@@ -91,7 +91,7 @@ def order_preview_view(request):
 @require_GET
 def customer_suggest_view(request):
     term = _first_value(request.GET, "customer")
-    rows = selectors.customer_suggestions(company=request.company, term=term)
+    rows = selectors.customer_suggestions(company=request.company, term=term, reach=_reach(request))
     return render(request, "orders/_customer_options.html", {"customers": rows})
 
 
@@ -106,7 +106,7 @@ def item_suggest_view(request):
 @company_view
 @require_GET
 def order_detail_view(request, number: str):
-    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
+    order = selectors.order_get(company=request.company, number=number, reach=_reach(request))
     context = _detail_context(order)
     context["in_exact"] = order_in_exact(company=request.company, order=order)
     return render(request, "orders/order_detail.html", context)
@@ -116,14 +116,14 @@ def order_detail_view(request, number: str):
 @require_GET
 def order_state_view(request, number: str):
     """The part of the order page that changes while it is being sent (polled by htmx)."""
-    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
+    order = selectors.order_get(company=request.company, number=number, reach=_reach(request))
     return render(request, "orders/_order_state.html", _detail_context(order))
 
 
 @company_view
 @require_POST
 def order_submit_view(request, number: str):
-    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
+    order = selectors.order_get(company=request.company, number=number, reach=_reach(request))
     try:
         order_submit(order=order, user=request.user)
     except OrderRefused as exc:
@@ -136,7 +136,7 @@ def order_submit_view(request, number: str):
 @company_view
 @require_POST
 def order_manual_view(request, number: str):
-    order = selectors.order_get(company=request.company, number=number, taken_by=_rep_only(request))
+    order = selectors.order_get(company=request.company, number=number, reach=_reach(request))
     form = ManualCloseForm(request.POST)
     if not form.is_valid():
         messages.error(request, bounds.exact_order_number_message())
@@ -154,9 +154,9 @@ def order_manual_view(request, number: str):
     return redirect(_detail_url(order))
 
 
-def _rep_only(request):
-    """Sales reps see and close only the orders they took, as in the API."""
-    return request.user if request.membership.role == Membership.Role.REP else None
+def _reach(request) -> Reach:
+    """Sales reps see and close only their customers' orders and their own, as in the API."""
+    return reach_for(membership=request.membership)
 
 
 def _after_create(request, order):
@@ -183,12 +183,15 @@ def _line_count(data) -> int | None:
     return rows if rows < bounds.MAX_LINES else None
 
 
-def _with_extra_line(company, data, rows: int):
+def _with_extra_line(request, data, rows: int):
+    company = request.company
     initial = [
         {name: data.get(f"lines-{index}-{name}", "") for name in ("item", "quantity", "price")}
         for index in range(rows)
     ]
-    form, formset = order_forms(company=company, lines=0, initial=data.dict())
+    form, formset = order_forms(
+        company=company, lines=0, initial=data.dict(), reach=_reach(request)
+    )
     formset = type(formset)(
         prefix="lines", form_kwargs={"company": company}, initial=[*initial, {}]
     )

@@ -44,3 +44,12 @@ class UserAddForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Role", choices=Membership.Role.choices)
+
+
+class RepsSeeAllForm(forms.Form):
+    reps_see_all_customers = forms.BooleanField(
+        label="All reps see all customers",
+        required=False,
+        help_text="Off: a sales rep sees only the customers whose account manager in Exact "
+        "Online is the rep's Exact user, and those customers' orders.",
+    )

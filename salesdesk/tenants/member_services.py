@@ -72,3 +72,22 @@ def member_password_set(*, company: Company, membership_id: int, password: str) 
     member.user.set_password(password)
     member.user.save(update_fields=["password"])
     return member
+
+
+def member_exact_user_set(
+    *, company: Company, membership_id: int, exact_user_id, name: str = ""
+) -> Membership:
+    """Link the member to an Exact user (None unlinks): a rep then sees the customers whose
+    account manager in Exact that user is."""
+    member = member_get(company=company, membership_id=membership_id)
+    member.exact_user_id = exact_user_id
+    member.exact_user_name = name[:200] if exact_user_id is not None else ""
+    member.save(update_fields=["exact_user_id", "exact_user_name"])
+    return member
+
+
+def company_reps_see_all_set(*, company: Company, value: bool) -> Company:
+    """The company setting "All reps see all customers"."""
+    Company.objects.filter(pk=company.pk).update(reps_see_all_customers=value)
+    company.reps_see_all_customers = value
+    return company

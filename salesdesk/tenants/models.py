@@ -8,6 +8,9 @@ class Company(models.Model):
     slug = models.SlugField(max_length=50, unique=True)
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Off: a sales rep sees only the customers whose account manager in Exact is the rep's
+    # Exact user (Membership.exact_user_id). On: every rep sees every customer.
+    reps_see_all_customers = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "companies"
@@ -32,6 +35,10 @@ class Membership(models.Model):
     username = models.CharField(max_length=150)
     # A deactivated member keeps their orders but can no longer log in or use a token.
     is_active = models.BooleanField(default=True)
+    # The Exact user this member is (the AccountManager of their customers in Exact, spec
+    # §9.4 "Reps"), set by an administrator; a rep without one has no customers of their own.
+    exact_user_id = models.UUIDField(null=True, blank=True)
+    exact_user_name = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 # Routes under /<company>/; included by salesdesk/urls.py.
 from django.urls import path
 
-from salesdesk.tenants import member_views, views
+from salesdesk.tenants import member_views, reps_views, views
 
 urlpatterns = [
     path("", views.home, name="company-home"),
@@ -12,5 +12,10 @@ urlpatterns = [
     path("settings/users/<int:member_id>/activate", member_views.member_activate_view),
     path("settings/users/<int:member_id>/role", member_views.member_role_view),
     path("settings/users/<int:member_id>/password", member_views.member_password_view),
+    path(
+        "settings/users/reps-customers",
+        reps_views.reps_see_all_view,
+        name="settings-reps-customers",
+    ),
     path("account/password", member_views.own_password_view, name="own-password"),
 ]

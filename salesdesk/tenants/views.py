@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from salesdesk.tenants.access import company_view
-from salesdesk.tenants.forms import LoginForm, UserAddForm
+from salesdesk.tenants.forms import LoginForm, RepsSeeAllForm, UserAddForm
 from salesdesk.tenants.login_guard import LoginLocked, member_authenticate
 from salesdesk.tenants.models import Membership
 from salesdesk.tenants.selectors import company_by_slug, membership_list
@@ -86,5 +86,14 @@ def users_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"User {form.cleaned_data['username']} was added.")
             return redirect("settings-users", company=request.company.slug)
     members = membership_list(company=request.company)
-    context = {"form": form, "members": members, "tab": "users", "roles": Membership.Role.choices}
+    reps_form = RepsSeeAllForm(
+        initial={"reps_see_all_customers": request.company.reps_see_all_customers}
+    )
+    context = {
+        "form": form,
+        "members": members,
+        "tab": "users",
+        "roles": Membership.Role.choices,
+        "reps_form": reps_form,
+    }
     return render(request, "tenants/users.html", context)

@@ -164,6 +164,22 @@ def test_a_missing_scope_is_rejected_with_exacts_message(client, sandbox_state):
     assert "Application Scope Violated" in caught.value.message
 
 
+def test_find_any_answers_the_orders_where_any_named_field_matches(client):
+    by_description = client.sales_orders.create(
+        new_order(client, "PO-7") | {"Description": "SD-demo-000001"}
+    )
+    by_your_ref = client.sales_orders.create(new_order(client, "SD-demo-000001"))
+    client.sales_orders.create(new_order(client, "PO-8") | {"Description": "SD-demo-000002"})
+
+    found = client.sales_orders.find_any(Description="SD-demo-000001", YourRef="SD-demo-000001")
+
+    assert {row["OrderID"] for row in found} == {by_description["OrderID"], by_your_ref["OrderID"]}
+    assert {row["Description"] for row in found} == {"SD-demo-000001", None}
+    assert client.sales_orders.find_any(Description="O'Brien") == []
+    with pytest.raises(ValueError):
+        client.sales_orders.find_any()
+
+
 def test_a_blank_1x1_picture_is_an_error_not_a_picture(client, sandbox_state):
     from exact_client.errors import BlankPicture
 

@@ -25,10 +25,14 @@ from tests.sandbox_fixtures import DEMO_REDIRECT_URI, authorize
 _seq = itertools.count(1)
 
 
-def make_company(*, slug: str | None = None, name: str | None = None) -> Company:
+def make_company(
+    *, slug: str | None = None, name: str | None = None, reps_see_all_customers: bool = False
+) -> Company:
     n = next(_seq)
     slug = slug or f"company-{n}"
-    return Company.objects.create(slug=slug, name=name or f"Company {n}")
+    return Company.objects.create(
+        slug=slug, name=name or f"Company {n}", reps_see_all_customers=reps_see_all_customers
+    )
 
 
 def make_user(

@@ -68,7 +68,9 @@ def item_price(request, item_id: uuid.UUID, query: Query[PriceQuery]):
     item = selectors.item_by_id(company=company, exact_id=item_id)
     customer = None
     if query.customer_id is not None:
-        customer = selectors.customer_get(company=company, exact_id=query.customer_id)
+        customer = selectors.customer_get(
+            company=company, exact_id=query.customer_id, reach=request.reach
+        )
     try:
         quote = price_quote(company=company, customer=customer, item=item, quantity=query.quantity)
     except NoPriceError:

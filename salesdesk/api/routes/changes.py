@@ -36,15 +36,16 @@ class ChangesQuery(Schema):
 def changes(request, query: Query[ChangesQuery]):
     """What was created, changed or deactivated since the cursor, in pages, with a new cursor.
 
-    Items, customers, item prices, price list lines and this rep's orders; stock positions
-    per warehouse; customers' addresses and contacts; Exact's sales orders and their lines,
-    sales invoices and their lines (a reorder list is what a customer's invoice lines add up
-    to) and open items. Records with `active: false` were deactivated (open items: paid).
-    Call again with `cursor` while `has_more` is true. An unchanged page answers 304 to
-    `If-None-Match` with its ETag.
+    Items, this rep's customers (all, for administrators) and the prices agreed with them,
+    price list lines, the orders of this rep's customers and the ones the rep took; stock
+    positions per warehouse; customers' addresses and contacts; Exact's sales orders and their
+    lines, sales invoices and their lines (a reorder list is what a customer's invoice lines
+    add up to) and open items. Records with `active: false` were deactivated (open items:
+    paid). Call again with `cursor` while `has_more` is true. An unchanged page answers 304
+    to `If-None-Match` with its ETag.
     """
     page = changes_page(
-        company=request.company, user=request.user, cursor=query.since, limit=query.limit
+        company=request.company, reach=request.reach, cursor=query.since, limit=query.limit
     )
     etag = _etag(request, query, page.cursor)
     if etag in request.headers.get("If-None-Match", ""):

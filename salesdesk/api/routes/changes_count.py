@@ -7,7 +7,7 @@ from typing import Annotated
 from django.db.models import Q
 from ninja import Field, Query, Router, Schema
 
-from salesdesk.api.feed import KINDS, cursor_decode
+from salesdesk.api.feed import KINDS, cursor_decode, cursor_within
 from salesdesk.api.schemas import Problem, Problems
 from salesdesk.tenants.changes import version_latest
 
@@ -36,12 +36,12 @@ def changes_count(request, query: Query[CountQuery]):
 
     Counted now: records written while the device downloads add to what it receives.
     """
-    start = cursor_decode(query.since)
+    start = cursor_within(cursor_decode(query.since), request.reach)
     counts = {kind.name: 0 for kind in KINDS}
     latest = version_latest(company=request.company)
     if start.caught_up is None or start.caught_up != latest:
         for kind in KINDS:
             version, pk = start.positions[kind.name]
             after = Q(row_version__gt=version) | Q(row_version=version, pk__gt=pk)
-            counts[kind.name] = kind.rows(request.company, request.user).filter(after).count()
+            counts[kind.name] = kind.rows(request.company, request.reach).filter(after).count()
     return {**counts, "total": sum(counts.values())}

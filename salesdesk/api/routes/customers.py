@@ -11,6 +11,7 @@ from salesdesk.api.records import CUSTOMER
 from salesdesk.api.routes.paging import After, Limit, keyset
 from salesdesk.api.schemas import CustomerOut, CustomerPage, Problem, Problems, Text
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import customers_within
 from salesdesk.customers.selectors import CustomerFilters, customer_search
 from salesdesk.tenants.access import first_or_404
 
@@ -26,13 +27,17 @@ class CustomerQuery(Schema):
 
 @router.get("/customers", response={200: CustomerPage, **ERRORS})
 def customer_list(request, query: Query[CustomerQuery]):
-    """The company's customers (blocked and inactive ones too: the flags say), in pages."""
-    found = customer_search(company=request.company, filters=CustomerFilters(q=query.q))
+    """This rep's customers (all, for administrators; blocked and inactive ones too: the
+    flags say), in pages."""
+    found = customer_search(
+        company=request.company, filters=CustomerFilters(q=query.q), reach=request.reach
+    )
     page, after = keyset(found, after=query.after, limit=query.limit)
     return {"customers": CUSTOMER.records(page), "next": after}
 
 
 @router.get("/customers/{customer_id}", response={200: CustomerOut, **ERRORS})
 def customer_detail(request, customer_id: uuid.UUID):
-    rows = CUSTOMER.records(Customer.objects.filter(company=request.company, exact_id=customer_id))
+    rows = Customer.objects.filter(company=request.company, exact_id=customer_id)
+    rows = CUSTOMER.records(customers_within(rows, reach=request.reach))
     return first_or_404(rows, what="customer")

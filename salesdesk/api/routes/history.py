@@ -15,6 +15,7 @@ from salesdesk.api.schemas import Problem, Problems
 from salesdesk.catalog.models import Item
 from salesdesk.catalog.stock_models import StockPosition
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach import customers_within
 from salesdesk.customers.sections import REORDER_DAYS, customer_addresses, customer_contacts
 from salesdesk.history.models import SalesOrder
 from salesdesk.history.selectors import customer_open_items, customer_reorder_list
@@ -41,7 +42,8 @@ def customer_history(request, customer_id: uuid.UUID):
     reorder list (the last 12 months), addresses and contacts. Offline devices get the same
     through the delta feed (the reorder list from `sales_invoice_lines`)."""
     company = request.company
-    customer = get_for_company_or_404(Customer, company=company, exact_id=customer_id)
+    customers = customers_within(Customer.objects.all(), reach=request.reach)
+    customer = get_for_company_or_404(customers, company=company, exact_id=customer_id)
     key = {"company": company, "customer_exact_id": customer.exact_id}
     today = timezone.localdate()
     orders = SalesOrder.objects.filter(**key, active=True).order_by("-order_date", "-number", "-pk")

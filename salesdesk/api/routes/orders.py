@@ -40,7 +40,11 @@ def order_create(request, payload: OrderIn, idempotency_key: Key):
     Status and Exact's order number come back through `GET /orders/{number}` and the feed.
     """
     answer = order_place(
-        company=request.company, user=request.user, payload=payload, key=idempotency_key
+        company=request.company,
+        user=request.user,
+        payload=payload,
+        key=idempotency_key,
+        reach=request.reach,
     )
     response = HttpResponse(answer.body, status=answer.status, content_type="application/json")
     if answer.replayed:
@@ -50,8 +54,9 @@ def order_create(request, payload: OrderIn, idempotency_key: Key):
 
 @router.get("/orders", response={200: OrderPage, **ERRORS})
 def order_list(request, query: Query[OrderQuery]):
-    """The orders this rep took, newest first."""
-    orders = selectors.rep_orders(company=request.company, user=request.user)
+    """The orders of this rep's customers and those the rep took (all, for administrators),
+    newest first."""
+    orders = selectors.rep_orders(company=request.company, reach=request.reach)
     if query.after:
         orders = orders.filter(pk__lt=int(query.after))
     pks = list(orders.order_by("-pk").values_list("pk", flat=True)[: query.limit + 1])
@@ -63,6 +68,6 @@ def order_list(request, query: Query[OrderQuery]):
 
 @router.get("/orders/{number}", response={200: OrderOut, **ERRORS})
 def order_detail(request, number: Annotated[str, Field(max_length=64)]):
-    order = selectors.rep_order_get(company=request.company, user=request.user, number=number)
-    return order_records(selectors.rep_orders(company=request.company, user=request.user)
+    order = selectors.rep_order_get(company=request.company, reach=request.reach, number=number)
+    return order_records(selectors.rep_orders(company=request.company, reach=request.reach)
                          .filter(pk=order.pk))[0]  # fmt: skip

@@ -35,7 +35,8 @@ ITEM_FIELDS = (
 ACCOUNT_FIELDS = (
     "ID", "Code", "Name", "Status", "IsSales", "AddressLine1", "AddressLine2", "Postcode",
     "City", "Country", "Email", "Phone", "VATNumber", "Blocked", "PaymentConditionSales",
-    "DiscountSales", "PriceList", "CreditLineSales", "Modified",
+    "DiscountSales", "PriceList", "CreditLineSales", "AccountManager", "AccountManagerFullName",
+    "Modified",
 )  # fmt: skip
 PRICE_LIST_FIELDS = ("ID", "Code", "Description", "Currency")
 PERIOD_FIELDS = ("ID", "PriceList", "StartDate", "EndDate")
@@ -114,6 +115,9 @@ def customer_from_exact(row: Row) -> Row:
         "payment_condition": _text(row.get("PaymentConditionSales")),
         "discount_sales": _decimal(row.get("DiscountSales")) or Decimal(0),
         "price_list_exact_id": _guid(price_list),
+        # The rep's link (spec §9.4 "Reps"): the Exact user managing the account.
+        "account_manager_exact_id": _guid(row.get("AccountManager")),
+        "account_manager_name": _text(row.get("AccountManagerFullName"))[:200],
         "exact_modified": row.get("Modified"),
         "exact_timestamp": int(row.get("Timestamp") or 0),
         "active": _is_customer(row),

@@ -2,8 +2,10 @@
 
 Exact has no idempotency key (spec §4.6, §6 pitfall 16): a POST that ends without a clear
 answer (a timeout, a dropped connection, a 5xx) may or may not have stored the order. So
-such a POST is never repeated blindly: the next attempt first looks the order up by its
-`YourRef` (Salesdesk's own order number) and posts only when Exact does not have it.
+such a POST is never repeated blindly: the next attempt first looks the order up by
+Salesdesk's own order number (in `Description`, or in `YourRef` for orders sent before the
+customer's reference moved there; see mapping/orders.py) and posts only when Exact does not
+have it.
 
 While the company's connection is not usable (not connected, needs re-authorization, or
 Exact refuses the authorization) the order waits in the outbox, untried, with the reason
@@ -30,7 +32,12 @@ from exact_client import (
     Rejected,
 )
 from salesdesk.integration.connection.clients import ConnectionNotReady, ready_connection
-from salesdesk.integration.mapping.orders import exact_order_ref, sales_order_payload, your_ref
+from salesdesk.integration.mapping.orders import (
+    exact_order_ref,
+    order_lookup_fields,
+    order_row_find,
+    sales_order_payload,
+)
 from salesdesk.orders.models import Order
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
 from salesdesk.orders.outcomes import SendOutcome, SendResult
@@ -116,7 +123,8 @@ def order_push(*, client: ExactClient, order: Order, lookup_first: bool) -> Send
     posted = False
     try:
         if lookup_first:
-            found = client.sales_orders.find_by_your_ref(your_ref(order))
+            rows = client.sales_orders.find_any(**order_lookup_fields(order))
+            found = order_row_find(rows, order)
             if found:
                 ref = exact_order_ref(found)
                 return SendOutcome.submitted(order_id=ref.order_id, number=ref.number, found=True)

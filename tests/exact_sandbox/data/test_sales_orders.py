@@ -151,3 +151,17 @@ def test_bulk_and_sync_order_feeds(state):
     _, sync = call(state, "sync/SalesOrder/SalesOrderHeaders", query)
     [row] = sync["d"]["results"]
     assert row["OrderID"] == row["ID"] == posted["d"]["OrderID"]
+
+
+def test_orders_are_found_by_description_or_your_ref_in_one_filter(state):
+    call(state, ORDERS, method="POST", body=order_body(state, Description="SD-x-000001"))
+    call(state, ORDERS, method="POST", body=order_body(state, YourRef="SD-x-000001"))
+    call(state, ORDERS, method="POST", body=order_body(state, Description="SD-x-000002"))
+    query = {
+        "$filter": "Description eq 'SD-x-000001' or YourRef eq 'SD-x-000001'",
+        "$select": "OrderNumber,Description,YourRef",
+    }
+    status, body = call(state, ORDERS, query)
+    assert status == 200
+    found = [(row["OrderNumber"], row["Description"]) for row in body["d"]["results"]]
+    assert sorted(found) == [(1, "SD-x-000001"), (2, None)]

@@ -28,8 +28,11 @@ class ApiClient:
         return self.client.delete(path, headers=self.headers)
 
 
-def make_rep(*, company, device: str = "iPad"):
-    """A sales rep of `company` with a live token: (user, token, ApiClient)."""
+def make_rep(*, company, device: str = "iPad", exact_user_id=None):
+    """A sales rep of `company` with a live token: (user, token, ApiClient); linked to the
+    Exact user `exact_user_id` (the account manager of their customers) when given."""
     user = make_user(company=company, role=Membership.Role.REP)
+    if exact_user_id is not None:
+        Membership.objects.filter(company=company, user=user).update(exact_user_id=exact_user_id)
     token, raw = rep_token_create(company=company, user=user, name=device)
     return user, token, ApiClient(raw)

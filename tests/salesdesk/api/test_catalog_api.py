@@ -24,7 +24,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two():
-    company, other = make_company(), make_company()
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     mine = make_item(
         company=company,
         code="BOLT-8",

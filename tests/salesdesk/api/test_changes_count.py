@@ -23,7 +23,10 @@ def _count(api, since: str | None = None) -> dict:
 
 
 def test_counts_everything_then_only_what_came_after_the_cursor():
-    company, other = make_company(), make_company()
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     items = [make_item(company=company) for _ in range(3)]
     make_item_price(item=items[0], price="4.50")
     make_customer(company=company)
@@ -50,7 +53,7 @@ def test_counts_everything_then_only_what_came_after_the_cursor():
 
 
 def test_a_cursor_not_handed_out_is_refused_and_a_token_is_needed():
-    _, _, api = make_rep(company=make_company())
+    _, _, api = make_rep(company=make_company(reps_see_all_customers=True))
     answer = api.get("/api/v1/changes/count", since="not-a-cursor")
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["type"] == "bad_cursor"

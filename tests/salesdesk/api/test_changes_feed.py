@@ -70,7 +70,10 @@ class Device:
 
 @pytest.fixture
 def catalog():
-    company, other = make_company(), make_company()
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     items = [make_item(company=company) for _ in range(7)]
     customers = [make_customer(company=company) for _ in range(3)]
     make_item_price(item=items[0], price="5", customer=customers[0])
@@ -198,7 +201,7 @@ def test_the_reps_orders_statuses_come_through_the_feed_but_not_a_colleagues(cat
 
 def test_two_companies_and_a_revoked_token(catalog):
     company, items, *_, token, api = catalog
-    other = make_company()
+    other = make_company(reps_see_all_customers=True)
     _, _, outsider = make_rep(company=other)
     make_item(company=other)
     theirs = Device(outsider)

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_customers_with_address_and_price_list_of_the_own_company_only():
-    company, other = make_company(), make_company()
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     price_list = make_price_list(company=company, code="GROOT", description="Groothandel")
     mine = make_customer(company=company, name="Bakkerij Jansen", code="1001",
                          address_line1="Dorpsstraat 1", postcode="3511 AA", city="Utrecht",
@@ -46,7 +49,7 @@ def test_customers_with_address_and_price_list_of_the_own_company_only():
 
 
 def test_customer_search_by_name_code_and_city():
-    company = make_company()
+    company = make_company(reps_see_all_customers=True)
     make_customer(company=company, name="Bakkerij Jansen", code="1001", city="Utrecht")
     make_customer(company=company, name="Slagerij Pieters", code="2002", city="Zwolle")
     _, _, api = make_rep(company=company)

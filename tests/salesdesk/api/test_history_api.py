@@ -25,7 +25,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two():
-    company, other = make_company(), make_company()
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     _, _, api = make_rep(company=company)
     return company, other, api
 

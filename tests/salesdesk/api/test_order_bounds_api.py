@@ -30,8 +30,8 @@ json_numbers = st.one_of(
 
 @pytest.fixture
 def shop():
-    company = make_company()
-    make_company()
+    company = make_company(reps_see_all_customers=True)
+    make_company(reps_see_all_customers=True)
     customer = make_customer(company=company)
     item = make_item(company=company, vat_percentage=Decimal("0.21"))
     _user, _token, api = make_rep(company=company)

@@ -25,7 +25,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def shop():
-    company, other = make_company(), make_company()
+    company, other = (
+        make_company(reps_see_all_customers=True),
+        make_company(reps_see_all_customers=True),
+    )
     customer = make_customer(company=company)
     items = [make_item(company=company, vat_percentage=Decimal("0.21")) for _ in range(2)]
     user, token, api = make_rep(company=company)

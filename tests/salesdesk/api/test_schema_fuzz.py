@@ -29,7 +29,7 @@ from tests.salesdesk.factories import make_company
 
 @pytest.fixture
 def rep_token(db):
-    company = make_company()
+    company = make_company(reps_see_all_customers=True)
     price_list = make_price_list(company=company)
     items = [make_item(company=company, group_code="G1") for _ in range(3)]
     make_line(period=make_period(price_list=price_list), item=items[0], new_price=Decimal(5))

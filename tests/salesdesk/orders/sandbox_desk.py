@@ -15,6 +15,7 @@ from salesdesk.integration.connection.clients import exact_client_for
 from salesdesk.integration.order_push.services import order_send
 from salesdesk.integration.order_push.tasks import outbox_drain
 from salesdesk.orders.lines import LineInput
+from salesdesk.orders.models import OrderOutbox
 from salesdesk.orders.services import OrderHeader, order_create, order_submit
 from tests.salesdesk.factories import connect_company, make_company
 from tests.salesdesk.orders.factories import copy_sandbox_parties
@@ -81,6 +82,12 @@ class OrderDesk:
     def send(self, order):
         return order_send(order_id=order.pk, connect=self.connect, clock=self.now)
 
+    def send_when_due(self, order):
+        """Wait (on the sandbox clock) until the outbox may try the order again; send it."""
+        due = OrderOutbox.objects.get(order=order).available_at
+        self.state.clock.advance(max(0.0, (due - self.now()).total_seconds()) + 1)
+        return self.send(order)
+
     def drain(self) -> int:
         return outbox_drain(
             company=self.company, connect=self.connect, clock=self.now,
@@ -92,7 +99,8 @@ class OrderDesk:
         return list(self.state.divisions[self.division].sales_orders)
 
     def exact_orders_for(self, order) -> list[dict]:
-        return [row for row in self.exact_orders if row.get("YourRef") == order.number]
+        """Exact's rows of this order: those carrying its number in `Description`."""
+        return [row for row in self.exact_orders if row.get("Description") == order.number]
 
     def calls(self) -> int:
         return self.state.stats.total(self.division)

@@ -80,7 +80,7 @@ def test_create_submit_and_see_exacts_order_number(
     page.wait_for_url(re.compile(r"/demo/orders/SD-demo-000001/$"))
     page.locator("#order-status", has_text="Submitted").wait_for()
     (stored,) = list(sandbox_state.divisions[100001].sales_orders)
-    assert stored["YourRef"] == "SD-demo-000001"
+    assert (stored["YourRef"], stored["Description"]) == ("PO-BROWSER-1", "SD-demo-000001")
     assert page.locator("#exact-order-number").inner_text() == str(stored["OrderNumber"])
     page.get_by_role("link", name="Orders").first.click()
     row = page.get_by_role("row", name=re.compile("SD-demo-000001"))

@@ -60,7 +60,7 @@ def phone(browser):  # noqa: F811
 
 
 def _acme(sandbox_state, live_sandbox):
-    company = make_company(slug="acme", name="Acme Wholesale")
+    company = make_company(slug="acme", name="Acme Wholesale", reps_see_all_customers=True)
     rep = make_user(company=company, role=Membership.Role.REP, username="rep", password=PASSWORD)
     connect_company(company=company, sandbox=live_sandbox, clock=sandbox_state.clock.now)
     customers, items = copy_sandbox_parties(company=company, state=sandbox_state)
@@ -179,7 +179,8 @@ def test_an_order_taken_offline_reaches_exact_once(
     (stored,) = list(sandbox_state.divisions[100001].sales_orders)
     shown = page.locator(".order.sent").inner_text()
     assert f"Exact order {stored['OrderNumber']}" in shown and "In Exact" in shown
-    assert stored["YourRef"] == "SD-acme-000001"
+    # The customer's reference in YourRef, Salesdesk's number in Description.
+    assert (stored["YourRef"], stored["Description"]) == ("PO-OFFLINE-1", "SD-acme-000001")
     division = sandbox_state.divisions[100001]
     lines = [division.sales_order_lines.rows[key] for key in division.sales_order_lines.lookup(
         "OrderID", stored["OrderID"])]  # fmt: skip
@@ -197,7 +198,7 @@ def test_a_rep_of_another_company_sees_none_of_it(
 ):
     settings.MEDIA_ROOT = str(tmp_path)
     acme, _, customers, items = _acme(sandbox_state, live_sandbox)
-    other = make_company(slug="other", name="Other Trading")
+    other = make_company(slug="other", name="Other Trading", reps_see_all_customers=True)
     them = make_user(company=other, role=Membership.Role.REP, username="them", password=PASSWORD)
     mine = make_customer(company=other, name="Only Other BV", city="Gouda")
     make_item(company=other, code="OTHER-1", description="Other's own")

@@ -82,7 +82,7 @@ def _catalog(company):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_device_prices_every_line_as_the_server_does(page, live_server):  # noqa: F811
-    company = make_company(slug="acme")
+    company = make_company(slug="acme", reps_see_all_customers=True)
     customers, items = _catalog(company)
     other = make_company(slug="other")
     make_item(company=other, code="PLAIN", standard_price=Decimal("1.00"))

@@ -37,6 +37,19 @@ def test_customer_code_stays_padded_for_matching_and_trimmed_for_display():
     assert customer["active"] is True and customer["price_list_exact_id"] is None
 
 
+def test_a_customer_keeps_its_account_manager_the_exact_user_of_its_rep():
+    manager = str(uuid.uuid4())
+    row = {"ID": ITEM_ID, "Code": "1".rjust(18), "Name": "Jansen", "Status": "C",
+           "AccountManager": manager, "AccountManagerFullName": "Sanne de Vries"}  # fmt: skip
+    customer = records.customer_from_exact(row)
+    assert customer["account_manager_exact_id"] == uuid.UUID(manager)
+    assert customer["account_manager_name"] == "Sanne de Vries"
+    unmanaged = records.customer_from_exact({**row, "AccountManager": None,
+                                             "AccountManagerFullName": None})  # fmt: skip
+    assert (unmanaged["account_manager_exact_id"], unmanaged["account_manager_name"]) == (None, "")
+    assert {"AccountManager", "AccountManagerFullName"} <= set(records.ACCOUNT_FIELDS)
+
+
 def test_accounts_that_are_not_customers_are_stored_inactive():
     supplier = {"ID": ITEM_ID, "Code": "1".rjust(18), "Name": "Supplier", "Status": "A"}
     assert records.customer_from_exact(supplier)["active"] is False

@@ -26,7 +26,9 @@ def sandbox_config() -> SandboxConfig:
 def test_sixty_orders_under_faults_are_each_stored_exactly_once(sandbox_state, live_sandbox):
     desk = OrderDesk.open(state=sandbox_state, live=live_sandbox, slug="demo")
     orders = [
-        desk.order(customer=desk.customers[n % 5], items=desk.items[n % 5 : n % 5 + 5])
+        desk.order(
+            customer=desk.customers[n % 5], items=desk.items[n % 5 : n % 5 + 5], your_ref="PO-1"
+        )
         for n in range(ORDERS)
     ]
     sandbox_state.config.fault_rate = 0.1
@@ -39,8 +41,9 @@ def test_sixty_orders_under_faults_are_each_stored_exactly_once(sandbox_state, l
 
     stored = desk.exact_orders
     assert len(stored) == ORDERS
-    by_ref = {row["YourRef"]: row for row in stored}
-    assert len(by_ref) == ORDERS  # no YourRef twice: no duplicates
+    by_ref = {row["Description"]: row for row in stored}
+    assert len(by_ref) == ORDERS  # no Salesdesk number twice: no duplicates
+    assert {row["YourRef"] for row in stored} == {"PO-1"}  # the customers' own reference
     for order in orders:
         order.refresh_from_db()
         assert order.status == Order.Status.SUBMITTED, order.exact_message

@@ -72,6 +72,17 @@ def test_first_sync_of_customers_keeps_padded_codes_for_matching(
     assert customer.code_display == row["Code"].strip()
     assert customer.name == row["Name"]
     assert customer.blocked == row["Blocked"]
+    # The account manager links a customer to a rep's Exact user (spec §9.4 "Reps").
+    managed = {
+        uuid.UUID(key): (uuid.UUID(row["AccountManager"]), row["AccountManagerFullName"])
+        for key, row in accounts.items()
+        if row.get("AccountManager")
+    }
+    assert managed  # the sandbox gives accounts their account managers (data/seed_crm.py)
+    stored = Customer.objects.filter(company=company, account_manager_exact_id__isnull=False)
+    assert {
+        c.exact_id: (c.account_manager_exact_id, c.account_manager_name) for c in stored
+    } == managed
 
 
 def test_price_lists_and_prices_link_to_items_and_customers(
