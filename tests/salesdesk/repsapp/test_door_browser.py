@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -26,6 +27,7 @@ from tests.salesdesk.repsapp.service_worker import controlled
 
 PASSWORD = "correct-horse-battery"
 PHONE = {"width": 390, "height": 844}
+MANAGER = uuid.UUID("00000000-0000-4000-8000-00000000a11c")
 
 
 @pytest.fixture
@@ -52,8 +54,13 @@ def _line(item, quantity: str, price: str) -> dict:
 def _acme_history():
     company = make_company(slug="acme", name="Acme Wholesale")
     rep = make_user(company=company, role=Membership.Role.REP, username="rep", password=PASSWORD)
+    # The rep's own customers: those whose account manager in Exact the rep is.
+    Membership.objects.filter(user=rep).update(exact_user_id=MANAGER)
     customer = make_customer(company=company, name="Bakkerij Jansen", blocked=True,
-                             credit_limit=Decimal("400.00"))  # fmt: skip
+                             credit_limit=Decimal("400.00"),
+                             account_manager_exact_id=MANAGER)  # fmt: skip
+    colleagues = make_customer(company=company, name="Bakkerij Anders")
+    make_open_item(company=company, customer_exact_id=colleagues.exact_id, amount="88.00")
     coffee = make_item(company=company, code="KOFFIE-1", description="Koffiebonen 1 kg")
     sugar = make_item(company=company, code="SUIKER-1", description="Suiker 5 kg")
     make_stock(company=company, item=coffee, warehouse="MAIN", free="12", reserved=Decimal("3"))
@@ -76,7 +83,7 @@ def _acme_history():
 
 
 def _other_with_twin(customer):
-    other = make_company(slug="other", name="Other Trading")
+    other = make_company(slug="other", name="Other Trading", reps_see_all_customers=True)
     them = make_user(company=other, role=Membership.Role.REP, username="them", password=PASSWORD)
     twin = make_customer(company=other, exact_id=customer.exact_id, name="Rival Jansen")
     make_item(company=other, code="OTHER-1", description="Other's own")
@@ -170,6 +177,7 @@ def test_the_customers_door_offline_and_nothing_of_it_for_another_company(phone,
     assert "Offline" in page.locator("#freshness").inner_text()
     _door_offline(page, customer)
     assert "77.00" not in page.locator("#door").inner_text()
+    assert _stored(page, "acme", "open_items") == 2  # not those of a colleague's customer
     assert page.evaluate("window.cspViolations") == []
     phone.set_offline(False)
     page.close()

@@ -59,7 +59,8 @@ def _history(company, customer) -> None:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("limit", [None, "300.00", "400.00"])
 def test_the_device_reckons_the_door_as_the_server_does(page, live_server, limit):  # noqa: F811
-    company, other = make_company(slug="acme"), make_company(slug="other")
+    company = make_company(slug="acme", reps_see_all_customers=True)
+    other = make_company(slug="other", reps_see_all_customers=True)
     credit = None if limit is None else Decimal(limit)
     customer = make_customer(company=company, credit_limit=credit)
     _history(company, customer)
