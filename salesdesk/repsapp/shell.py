@@ -23,6 +23,9 @@ SCRIPTS = (
     "repsapp/draft.js",
     "repsapp/outbox.js",
     "repsapp/views.js",
+    "repsapp/door.js",
+    "repsapp/door_views.js",
+    "repsapp/door_pane.js",
     "repsapp/order_pane.js",
     "repsapp/app.js",
 )

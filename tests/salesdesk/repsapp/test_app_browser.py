@@ -29,6 +29,7 @@ from tests.salesdesk.browser import browser  # noqa: F401
 from tests.salesdesk.catalog.factories import make_item_price
 from tests.salesdesk.factories import connect_company, make_company, make_user
 from tests.salesdesk.orders.factories import copy_sandbox_parties, make_customer, make_item
+from tests.salesdesk.repsapp.service_worker import controlled
 
 PASSWORD = "correct-horse-battery"
 PHONE = {"width": 390, "height": 844}
@@ -127,7 +128,7 @@ def test_an_order_taken_offline_reaches_exact_once(
     app = f"{live_server.url}/acme/app/"
     page = phone.new_page()
     _sign_in(page, app, rep.email)
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    controlled(page)
     page.locator("body[data-pictures=done]").wait_for()
     picture = page.locator(f"[data-item='{items[1].exact_id}'] img")
 
@@ -320,7 +321,7 @@ def test_an_answer_lost_on_the_way_back_does_not_make_a_second_order(
     page.get_by_role("button", name=re.compile(re.escape(customers[0].name))).click()
     # A picture not kept yet: the service worker fetches it with the device's token
     # (an <img> sends none), and keeps it.
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    controlled(page)
     page.locator("body[data-pictures=done]").wait_for()
     assert page.evaluate("caches.delete('repsapp-pictures-acme')")
     url = f"/api/v1/items/{items[1].exact_id}/picture"

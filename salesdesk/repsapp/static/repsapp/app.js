@@ -40,7 +40,9 @@
 
   const pane = self.RepsOrderPane({
     state: state, $: $, customersShow: customersShow, ordersShow: ordersShow, tick: tick, guarded: guarded,
+    doorShow: function (customer) { door.show(customer); }, doorHide: function () { door.hide(); },
   });
+  const door = self.RepsDoorPane({ state: state, $: $, itemAdd: pane.itemAdd });
 
   async function downloadRun() {
     show("download");
@@ -170,6 +172,7 @@
       if (row) pane.customerPick(row.dataset.customer);
     });
     pane.listen();
+    door.listen();
     window.addEventListener("online", function () { tick(true); });
     // The browser offers to install the app: keep its prompt for the rep's tap.
     window.addEventListener("beforeinstallprompt", function (event) {

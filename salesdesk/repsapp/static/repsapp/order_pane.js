@@ -71,6 +71,7 @@
       $("order-empty").hidden = true;
       $("order-form").hidden = false;
       body.classList.add("ordering");
+      app.doorShow(state.customer);
       app.customersShow();
       itemsShow();
       linesShow();
@@ -87,6 +88,7 @@
       $("order-form").hidden = true;
       $("order-empty").hidden = false;
       $("order-customer").textContent = "";
+      app.doorHide();
       body.classList.remove("ordering");
       draftKeep();
       app.customersShow();
@@ -94,13 +96,18 @@
       app.tick();
     }
 
+    // An item tapped elsewhere (the reorder list): one more of it on the order.
+    function itemAdd(item) {
+      lineQuote(D.lineAdd(state.lines, item));
+      linesShow();
+    }
+
     function listen() {
       $("item-search").addEventListener("input", itemsShow);
       $("item-list").addEventListener("click", function (e) {
         const row = e.target.closest("[data-item]");
         if (!row) return;
-        lineQuote(D.lineAdd(state.lines, state.memory.itemsById.get(row.dataset.item)));
-        linesShow();
+        itemAdd(state.memory.itemsById.get(row.dataset.item));
       });
       $("line-list").addEventListener("click", function (e) {
         const button = e.target.closest("[data-remove]");
@@ -126,12 +133,15 @@
         const id = state.customer.id;
         state.customer = state.memory.customers.find(function (c) { return c.id === id; }) || state.customer;
         for (const line of state.lines) lineQuote(line);
+        app.doorShow(state.customer);
         itemsShow();
         linesShow();
       }
     }
 
-    return { listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh };
+    return {
+      listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh, itemAdd: itemAdd,
+    };
   }
 
   global.RepsOrderPane = orderPane;

@@ -4,6 +4,17 @@
 (function (global) {
   "use strict";
 
+  const HISTORY = {
+    stock_positions: "id, item_id",
+    addresses: "id, customer_id",
+    contacts: "id, customer_id",
+    sales_orders: "id, customer_id",
+    sales_order_lines: "id, order_id",
+    sales_invoices: "id, customer_id",
+    sales_invoice_lines: "id, customer_id",
+    open_items: "id, customer_id",
+  };
+
   function open(company) {
     const db = new global.Dexie("salesdesk-reps-" + company);
     db.version(1).stores({
@@ -14,6 +25,13 @@
       price_list_lines: "id, price_list_id",
       orders: "number", // the rep's orders as the server has them
       outbox: "key, created_at", // orders made on this device; key = Idempotency-Key
+    });
+    // What the rep needs at the customer's door: stock and Exact's sales history.
+    db.version(2).stores(HISTORY).upgrade(async function (tx) {
+      /* The app before this version dropped these kinds from the feed's pages while its
+         cursor went past them: forget the cursor, and the next read of the feed brings
+         everything again (the rows stored so far, the outbox and the draft stay). */
+      await tx.table("meta").delete("cursor");
     });
     return db;
   }
@@ -33,6 +51,7 @@
     metaPut: metaPut,
     picturesCache: function (company) { return "repsapp-pictures-" + company; },
     pictureUrl: function (itemId) { return "/api/v1/items/" + itemId + "/picture"; },
-    KINDS: ["items", "customers", "item_prices", "price_list_lines", "orders"],
+    // The feed's kinds, each stored in the table of its name.
+    KINDS: ["items", "customers", "item_prices", "price_list_lines", "orders"].concat(Object.keys(HISTORY)),
   };
 })(self);

@@ -46,7 +46,8 @@
   function itemRows(list, items, priceOf) {
     list.replaceChildren(...items.slice(0, SHOWN.items).map(function (item) {
       const quote = priceOf(item, "1");
-      return el("li", {}, [
+      const stock = freeStock(item);
+      return el("li", { class: "item-row" }, [
         el("button", { type: "button", class: "row item", "data-item": item.id,
                        "aria-label": "Add " + item.code + " " + item.description }, [
           item.picture_url
@@ -55,10 +56,17 @@
             : el("span", { class: "thumb none" }),
           el("span", { class: "row-title", text: item.code + " · " + item.description }),
           el("span", { class: "row-sub", text: quote ? A.money(quote.unit_price) + " · " + quote.description : "No price" }),
+          stock ? el("span", { class: "row-sub stock", text: stock }) : null,
         ]),
+        el("button", { type: "button", class: "detail", "data-item-detail": item.id,
+                       "aria-label": "Stock of " + item.code, text: "Stock" }),
       ]);
     }));
     more(list, items.length, SHOWN.items);
+  }
+
+  function freeStock(item) {
+    return item.free_stock === null || item.free_stock === undefined ? "" : "Free stock " + A.plain(item.free_stock);
   }
 
   function lineRows(list, lines) {
@@ -101,6 +109,6 @@
 
   global.RepsViews = {
     el: el, when: when, customerRows: customerRows, itemRows: itemRows,
-    lineRows: lineRows, orderRows: orderRows,
+    lineRows: lineRows, orderRows: orderRows, freeStock: freeStock,
   };
 })(self);
