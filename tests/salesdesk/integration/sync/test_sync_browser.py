@@ -63,8 +63,11 @@ def _salesdesk(*args: str) -> list[str]:
 @pytest.fixture
 def salesdesk_server(tmp_path, live_sandbox) -> Iterator[str]:
     """Salesdesk on a database file, with its task worker; yields the base URL."""
+    # Always its own database file, also when the suite runs on PostgreSQL (make test-scale):
+    # a shared database would hold the previous test's "demo" company.
+    outside = {"DATABASE_URL", "REDIS_URL", "SALESDESK_TASKS"}
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name not in outside},
         "SALESDESK_VAR_DIR": str(tmp_path),
         "SALESDESK_SQLITE_PATH": str(tmp_path / "salesdesk.sqlite3"),
         "PYTHONPATH": str(ROOT),
