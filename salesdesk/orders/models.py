@@ -4,7 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from salesdesk.orders.terms_models import PaymentCondition, ShippingMethod
 from salesdesk.tenants.models import Company
+
+__all__ = [
+    "Order", "OrderCounter", "OrderEvent", "OrderLine", "OrderOutbox", "PaymentCondition",
+    "ShippingMethod",
+]  # fmt: skip
 
 
 class Order(models.Model):
@@ -25,16 +31,48 @@ class Order(models.Model):
     customer = models.ForeignKey(
         "customers.Customer", on_delete=models.PROTECT, related_name="orders"
     )
+
+    class Kind(models.TextChoices):
+        SALES_ORDER = "order", "Sales order"
+        QUOTATION = "quotation", "Quotation"
+
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # What goes to Exact: a sales order (salesorder/SalesOrders) or a quotation
+    # (crm/Quotations, which Convert to order accepts into a sales order in Exact).
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SALES_ORDER)
     # The customer's own reference, typed in the form (sent as Description, not YourRef).
     your_ref = models.CharField(max_length=60, blank=True)
     delivery_date = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    # The header Exact's sales order (and quotation) carries. Each choice is kept with its
+    # label at the time: the order says what was sent even after Exact renames or removes it.
+    # A delivery address typed in for this order has no Exact ID until the push sends it to
+    # Exact (crm/Addresses, which answers an existing address's ID for a duplicate) just
+    # before the order; `new_delivery_address` holds its fields until then.
+    delivery_address_exact_id = models.UUIDField(null=True, blank=True)
+    delivery_address_text = models.CharField(max_length=500, blank=True)
+    new_delivery_address = models.JSONField(null=True, blank=True)
+    contact_exact_id = models.UUIDField(null=True, blank=True)
+    contact_name = models.CharField(max_length=200, blank=True)
+    shipping_method_exact_id = models.UUIDField(null=True, blank=True)
+    shipping_method_label = models.CharField(max_length=250, blank=True)
+    payment_condition = models.CharField(max_length=20, blank=True)
+    payment_condition_label = models.CharField(max_length=250, blank=True)
+    warehouse_exact_id = models.UUIDField(null=True, blank=True)
+    warehouse_label = models.CharField(max_length=250, blank=True)
+    # An order discount as a fraction (0.05 = 5%), Exact's `Discount` on the header.
+    discount = models.DecimalField(max_digits=7, decimal_places=4, default=0)
     total_excl_vat = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     total_incl_vat = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     exact_order_id = models.UUIDField(null=True, blank=True)
     exact_order_number = models.IntegerField(null=True, blank=True)
     exact_message = models.TextField(blank=True)
+    # A quotation in Exact (crm/Quotations): its key, number and status as Exact last said.
+    # Once converted, `exact_order_id`/`exact_order_number` name the sales order Exact made.
+    exact_quotation_id = models.UUIDField(null=True, blank=True)
+    exact_quotation_number = models.IntegerField(null=True, blank=True)
+    exact_quotation_status = models.SmallIntegerField(null=True, blank=True)
+    exact_quotation_status_label = models.CharField(max_length=100, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -109,7 +147,14 @@ class OrderOutbox(models.Model):
     attempt is made until `outbox_resume` clears it.
     """
 
+    class Action(models.TextChoices):
+        SEND = "send", "Send to Exact"
+        CONVERT = "convert", "Convert quotation to order"
+
     order = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="outbox")
+    # What the next attempt does: send the order or quotation, or accept a quotation in
+    # Exact so that Exact creates its sales order. Both run exactly once on the same rules.
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.SEND)
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
     available_at = models.DateTimeField(default=timezone.now)
     attempts = models.PositiveIntegerField(default=0)

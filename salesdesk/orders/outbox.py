@@ -23,6 +23,7 @@ from django.db.models import F, Q
 
 from salesdesk.orders.models import Order, OrderEvent, OrderOutbox
 from salesdesk.orders.outcomes import SendOutcome, SendResult
+from salesdesk.orders.signals import order_in_exact_on_commit
 from salesdesk.tenants.changes import version_next
 
 # Longer than one send can take: a 30 s timeout plus waits for the minute limit.
@@ -112,6 +113,8 @@ def outbox_finish(
             order_changes["exact_message"] = message
         Order.objects.filter(pk=claim.order_id).update(**order_changes)
         _event(claim.order_id, status, message, now)
+        if status == Order.Status.SUBMITTED:
+            order_in_exact_on_commit(order_id=claim.order_id)
     return True
 
 

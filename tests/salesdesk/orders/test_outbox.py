@@ -21,6 +21,7 @@ from salesdesk.orders.outbox import (
 )
 from salesdesk.orders.outcomes import SendOutcome, SendResult
 from salesdesk.orders.services import order_submit
+from salesdesk.orders.signals import order_in_exact
 from salesdesk.orders.waiting import outbox_resume, outbox_wait
 from tests.salesdesk.factories import make_company
 from tests.salesdesk.orders.factories import make_order
@@ -196,3 +197,26 @@ def test_two_workers_racing_for_one_order_give_one_claim():
     assert len(claims) == 6  # every worker got an answer
     assert len([claim for claim in claims if claim is not None]) == 1
     assert OrderOutbox.objects.get(order=order).attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reaching_exact_announces_the_order_once_after_commit_and_a_wait_does_not():
+    heard = []
+
+    def listen(sender, order_id, **kwargs):
+        heard.append(order_id)
+
+    order_in_exact.connect(listen)
+    try:
+        order = _queued(make_company())
+        claim = outbox_claim(order_id=order.pk, now=NOW)
+        wait = SendOutcome(SendResult.WAIT, "rate limit", exact_may_have_it=False)
+        outbox_finish(claim=claim, outcome=wait, now=NOW, backoff=BACKOFF)
+        assert heard == []
+        later = NOW + timedelta(minutes=1)
+        claim = outbox_claim(order_id=order.pk, now=later)
+        done = SendOutcome.submitted(order_id=uuid.uuid4(), number=3, found=False)
+        outbox_finish(claim=claim, outcome=done, now=later, backoff=BACKOFF)
+        assert heard == [order.pk]
+    finally:
+        order_in_exact.disconnect(listen)
