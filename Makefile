@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint fmt bench browser venv clean test-scale
+.PHONY: demo test lint fmt bench browser pdf-libs venv clean test-scale
 
 venv: $(STAMP)
 
@@ -20,6 +20,16 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); }
 
+# The system libraries WeasyPrint renders the confirmations' PDFs with, and a font.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-libs:
+	@missing=$$(for pkg in $(PDF_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'ok installed' || echo $$pkg; \
+	done); \
+	[ -z "$$missing" ] || { \
+	  echo "Installing Debian's $$missing for the confirmation PDFs"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null); }
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -29,7 +39,7 @@ fmt: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: venv browser lint
+test: venv browser pdf-libs lint
 	$(BIN)/pytest -q
 
 # PostgreSQL + Redis (Debian packages, installed when missing) on loopback ports of their own,
@@ -38,7 +48,7 @@ test: venv browser lint
 test-scale: venv
 	scripts/scale/test.sh
 
-demo: venv
+demo: venv pdf-libs
 	$(BIN)/salesdesk demo
 
 bench: venv browser

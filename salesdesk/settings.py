@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "salesdesk.customers",
     "salesdesk.orders",
     "salesdesk.integration",
+    "salesdesk.confirmations",
     "salesdesk.ops",
     "salesdesk.api",
     "salesdesk.repsapp",

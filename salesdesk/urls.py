@@ -9,6 +9,7 @@ company_patterns = [
     path("", include("salesdesk.orders.urls")),
     path("", include("salesdesk.api.company_urls")),
     path("", include("salesdesk.repsapp.urls")),
+    path("", include("salesdesk.confirmations.urls")),
 ]
 
 urlpatterns = [
