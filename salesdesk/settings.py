@@ -249,8 +249,17 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = env_str("SALESDESK_MEDIA_ROOT", str(var_dir() / "media"))
 MEDIA_URL = "/media/"
 
+# Mail (alerts, order confirmations): printed on the console unless an SMTP server is set,
+# with SALESDESK_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the rest.
 EMAIL_BACKEND = env_str("SALESDESK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("SALESDESK_FROM_EMAIL", "salesdesk@localhost")
+EMAIL_HOST = env_str("SALESDESK_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SALESDESK_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("SALESDESK_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("SALESDESK_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SALESDESK_EMAIL_STARTTLS")
+EMAIL_USE_SSL = env_bool("SALESDESK_EMAIL_SSL")
+EMAIL_TIMEOUT = env_int("SALESDESK_EMAIL_TIMEOUT_SECONDS", 30)  # a stuck server frees the worker
 
 # Exact Online. The defaults point at the embedded sandbox's demo app; a real
 # app registration sets all four (see README "Connecting a real Exact Online app").
