@@ -68,7 +68,7 @@ def confirmation_pdf_view(request, number: str):
     settings_row = confirmation_settings_get(company=request.company)
     try:
         pdf = confirmation_pdf(order=order, document=document, settings=settings_row)
-    except OSError:  # WeasyPrint could not load Pango
+    except (ImportError, OSError):  # WeasyPrint, or the Pango it loads, is missing
         return HttpResponse(PDF_UNAVAILABLE, status=503, content_type="text/plain")
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = confirmation_filename(order=order, document=document)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from django.core import mail
 from django.test import Client, override_settings
@@ -174,3 +176,14 @@ def test_the_pdf_opens_from_the_order_page(two):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
     assert 'filename="order-confirmation-4711.pdf"' in response["Content-Disposition"]
+
+
+def test_without_weasyprint_the_order_page_works_and_the_pdf_says_why(two, monkeypatch):
+    acme, _ = two
+    order = order_with_contact(acme)
+    client = browser(make_user(company=acme))
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as where it cannot be imported
+    assert client.get(f"/acme/orders/{order.number}/").status_code == 200
+    response = client.get(f"/acme/orders/{order.number}/confirmation.pdf")
+    assert response.status_code == 503
+    assert "cannot make PDFs" in response.content.decode()
