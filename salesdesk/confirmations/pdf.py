@@ -24,7 +24,8 @@ def confirmation_html(*, order: Order, document: str, settings: ConfirmationSett
         "company": order.company,
         "title": confirmation_title(document=document),
         "exact_number": exact_number(order=order, document=document),
-        "date": timezone.localdate(),
+        # The order's own date: a confirmation sent again says the same as the first.
+        "date": timezone.localtime(order.created_at).date(),
         "lines": order_lines(order=order),
         "text": settings.text,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from salesdesk.confirmations.models import ConfirmationSettings
 from salesdesk.confirmations.pdf import confirmation_html, confirmation_pdf
@@ -43,6 +44,8 @@ def test_the_page_names_the_order_its_header_lines_and_totals():
         str(order.total_excl_vat), str(order.total_incl_vat),
     ]:  # fmt: skip
         assert expected in html, expected
+    day = timezone.localtime(order.created_at)
+    assert f"<dd>{day:%-d %B %Y}</dd>" in html  # the order's date, in the company's time zone
     for line in order.lines.select_related("item"):
         assert line.item.code in html and line.item.description in html
         assert str(line.amount) in html
