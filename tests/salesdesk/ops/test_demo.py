@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -64,6 +65,11 @@ def test_demo_starts_sandbox_and_web_server_and_stops_them(tmp_path):
         assert 'name="password"' in login.text
         me = httpx.get(f"http://127.0.0.1:{sandbox}/api/v1/current/Me", timeout=10)
         assert me.status_code == 401  # the sandbox answers like Exact: no bearer, no entry
+        with sqlite3.connect(tmp_path / "salesdesk.sqlite3") as db:
+            confirmations = db.execute(
+                "SELECT enabled, sender_name FROM confirmations_confirmationsettings"
+            ).fetchall()
+        assert confirmations == [(1, "Demo Wholesale")]  # step 7's confirmation, mailed
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)

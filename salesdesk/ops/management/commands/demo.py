@@ -68,16 +68,25 @@ class Command(BaseCommand):
             children_stop(children)
 
     def _ensure_demo_company(self) -> None:
+        from salesdesk.confirmations.services import confirmation_settings_save
         from salesdesk.tenants.models import Company
         from salesdesk.tenants.services import company_create
 
         if not Company.objects.filter(slug=DEMO_SLUG).exists():
-            company_create(
+            company = company_create(
                 slug=DEMO_SLUG,
                 name="Demo Wholesale",
                 admin_username=DEMO_ADMIN,
                 admin_email="admin@demo.example",
                 admin_password=DEMO_PASSWORD,
+            )
+            # The demo mails through the console backend: confirmations on, so the
+            # walkthrough's step 7 shows one without a trip to the settings first.
+            confirmation_settings_save(
+                company=company,
+                enabled=True,
+                sender_name="Demo Wholesale",
+                text="Thank you for your order. We deliver as agreed below.",
             )
 
     def _restart_orphaned_runs(self) -> None:
