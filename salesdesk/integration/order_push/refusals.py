@@ -19,6 +19,11 @@ SINGLE_WAREHOUSE = (
     "Exact Online refused the warehouse: this administration's edition of Exact Online has "
     "one warehouse. Send the order without a warehouse (or to the main one)."
 )
+ADDRESS_FORBIDDEN = (
+    "Exact Online refused the delivery address typed for this order: the connected user or "
+    "Salesdesk's app may not create addresses in this administration. Choose one of the "
+    "customer's delivery addresses instead."
+)
 _EDITION = re.compile(r"edition|licen[cs]e|multiple warehouses|one warehouse", re.IGNORECASE)
 
 
@@ -28,6 +33,8 @@ def refusal_explained(outcome: SendOutcome, *, exc: ExactError, order: Order) ->
         return outcome
     if isinstance(exc, DeliveryAddressRefused):
         text = f"Exact Online refused the delivery address typed for this order: {exc.message}"
+        if exc.status == 403:  # e.g. an app with the "Crm accounts" scope read-only
+            text = f"{ADDRESS_FORBIDDEN} Exact said: {exc.message}"
     elif order.warehouse_exact_id and _single_warehouse_refusal(exc.message):
         text = f"{SINGLE_WAREHOUSE} Exact said: {exc.message}"
     else:

@@ -10,9 +10,9 @@ import httpx
 import pytest
 
 from exact_sandbox.clock import SandboxClock
-from exact_sandbox.config import SandboxConfig
+from exact_sandbox.config import DEMO_CLIENT_ID, SandboxConfig
 from exact_sandbox.data.seed_crm import DELIVERY
-from salesdesk.integration.order_push.refusals import SINGLE_WAREHOUSE
+from salesdesk.integration.order_push.refusals import ADDRESS_FORBIDDEN, SINGLE_WAREHOUSE
 from salesdesk.orders.models import Order
 from salesdesk.orders.outcomes import SendResult
 from tests.salesdesk.orders.factories import make_customer
@@ -212,3 +212,14 @@ def test_a_refused_typed_address_fails_the_order_before_it_is_posted(sandbox_sta
     assert message.startswith("Exact Online refused the delivery address typed for this order:")
     assert "does not exist" in message
     assert sandbox_state.stats.calls[desk.division].get("salesorder/SalesOrders", 0) == 0
+
+
+def test_an_app_that_may_only_read_crm_gets_a_plain_reason(sandbox_state, live_sandbox):
+    desk = _desk(sandbox_state, live_sandbox, 100001)
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=[], read_only=["Crm accounts"])
+    order = _with_header(desk, desk.customers[0], new_delivery_address=TYPED)
+
+    message = _failed(desk, order)
+
+    assert message.startswith(ADDRESS_FORBIDDEN)
+    assert "Application Scope Violated" in message

@@ -128,12 +128,16 @@ def test_a_withheld_cashflow_scope_keeps_the_conditions_and_the_run_going(
     company = _company(live_sandbox, sandbox_clock, 100001)
     run_sync(company, "customers", sandbox_clock)
     sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Financial cashflow"])
+    division = sandbox_state.divisions[100001]
+    with sandbox_state.lock:
+        division.shipping_methods.delete(next(iter(division.shipping_methods))["ID"])
+        division.payment_conditions.delete(next(iter(division.payment_conditions))["ID"])
 
     run = run_sync(company, "customers", sandbox_clock)
 
     assert run.status == SyncRun.Status.SUCCEEDED, run.error
-    assert payment_conditions_active(company=company).count() == 4  # as stored before
-    assert shipping_methods_active(company=company).count() == 4
+    assert payment_conditions_active(company=company).count() == 4  # unread: as stored before
+    assert shipping_methods_active(company=company).count() == 3  # still read, and swept
 
 
 def test_warehouses_for_the_header_come_from_the_stock_sync_main_first(
