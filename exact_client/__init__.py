@@ -5,6 +5,7 @@ what it needs from here (`from exact_client import ExactClient, ...`), never fro
 modules below; tests may reach the internals.
 """
 
+from .addresses import Addresses
 from .backoff import Backoff
 from .client import ExactClient
 from .errors import (
@@ -37,6 +38,7 @@ from .tokens import MemoryTokenStore, TokenPair, TokenStore
 __all__ = [
     "COUNTRY_HOSTS",
     "AccessTokenRefused",
+    "Addresses",
     "AuthError",
     "Backoff",
     "BlankPicture",

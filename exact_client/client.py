@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from . import endpoints, ledger_endpoints
+from .addresses import Addresses
 from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
@@ -87,8 +88,11 @@ class ExactClient:
         self.sales_invoices = Resource(self._requestor, api, ledger.SALES_INVOICES)
         self.sales_invoice_lines = Resource(self._requestor, api, ledger.SALES_INVOICE_LINES)
         self.receivables_list = Resource(self._requestor, api, ledger.RECEIVABLES_LIST)
-        self.addresses = Resource(self._requestor, api, ledger.ADDRESSES)
+        self.addresses = Addresses(self._requestor, api, ledger.ADDRESSES)
         self.contacts = Resource(self._requestor, api, ledger.CONTACTS)
+        # The order header's lists (read whole, spec §9.1).
+        self.shipping_methods = Resource(self._requestor, api, ledger.SHIPPING_METHODS)
+        self.payment_conditions = Resource(self._requestor, api, ledger.PAYMENT_CONDITIONS)
 
     @property
     def calls(self) -> int:

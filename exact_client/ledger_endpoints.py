@@ -1,4 +1,5 @@
-"""Endpoints of stock, sales history, receivables, addresses and contacts (spec §9).
+"""Endpoints of stock, sales history, receivables, addresses, contacts and the order header's
+reference lists (spec §9).
 
 Each `Endpoint` names the normal entity set (`path`, read for counts and by key) and its
 `bulk/` and `sync/` siblings where Exact has them (§9.1). The default `$select`s name only
@@ -97,4 +98,12 @@ CONTACTS = Endpoint(
         "ID,Account,FirstName,LastName,FullName,JobTitleDescription,Email,BusinessEmail,Phone,"
         "BusinessPhone,Mobile,BusinessMobile,IsMainContact"
     ),
+)
+# The lists an order header picks from: no sync or bulk variant, no sync/Deleted type (§9.1).
+# Orders name a shipping method by `ID`, a payment condition by `Code` (§9.4).
+SHIPPING_METHODS = Endpoint(
+    path="sales/ShippingMethods", select=_fields("ID,Code,Description,Active")
+)
+PAYMENT_CONDITIONS = Endpoint(
+    path="cashflow/PaymentConditions", select=_fields("ID,Code,Description,PaymentDays")
 )

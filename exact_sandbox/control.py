@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import orjson
 
+from .control_edition import EDITION_INDEX, EDITION_ROUTES
 from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
 from .holdings import HOLDINGS, HoldingsError, holdings_json
 from .http import Request, Response, json_response
@@ -45,6 +46,7 @@ INDEX = {
     "GET /_sandbox/quotations": "the quotations held, with their lines; ?division=N for one",
     "GET /_sandbox/accounts": "the accounts held; ?division=N for one",
     **LEDGER_INDEX,
+    **EDITION_INDEX,
 }
 
 
@@ -153,6 +155,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "stats/reset"): _reset_stats,
     ("POST", "errors/reset"): _reset_errors,
     **LEDGER_ROUTES,
+    **EDITION_ROUTES,
 }
 
 

@@ -16,7 +16,7 @@ from .http import Response, RestRequest
 from .odata.errors import ODataError
 from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
-from .resources import accounts, items, sales_orders
+from .resources import accounts, addresses, items, sales_orders
 from .resources.bulk_filters import refuse_unlisted_filters
 from .resources.collection import read_collection
 from .resources.context import CallContext
@@ -33,7 +33,8 @@ from .webhooks.subscriptions import handle_subscriptions
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
          "salesorder/salesorders": sales_orders.post_sales_order,
-         "salesorder/salesorderlines": post_order_line}  # fmt: skip
+         "salesorder/salesorderlines": post_order_line,
+         "crm/addresses": addresses.post_address}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
                   "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip

@@ -49,6 +49,9 @@ class DivisionData:
         self.user_name = "Demo Gebruiker"
         self.info: dict = {}  # the system/Divisions row
         self.warehouse: dict = {"ID": new_guid(rng), "Code": "1", "Description": "Magazijn"}
+        # Exact's smallest editions have one warehouse: orders naming another are refused
+        # (resources/order_header.py); set on the control plane (`POST /_sandbox/edition`).
+        self.single_warehouse = False
         self.uploaded_pictures: dict[str, bytes] = {}
         self.item_groups = Table("ID", ("Code",))
         self.units = Table("ID", ("Code",))

@@ -16,6 +16,7 @@ from ..odata.values import day_value, local_date
 from .context import CallContext
 from .endpoints import Endpoint
 from .entity import find_row
+from .order_header import header_fields, order_amounts
 from .order_lines import build_lines
 from .payload import STREAM_ERROR, coerce_fields, read_body
 from .writes import created, no_content
@@ -46,8 +47,7 @@ def post_sales_order(ctx: CallContext, endpoint: Endpoint) -> Response:
         raise bad_request(LINES_REQUIRED)
     order = _new_order(ctx, values, account)
     lines = build_lines(ctx, order, lines_in)
-    total = round(sum(line["AmountFC"] for line in lines), 2)
-    order.update(AmountDC=total, AmountFC=total, AmountFCExclVat=total)
+    order.update(order_amounts(order, round(sum(line["AmountFC"] for line in lines), 2)))
     order_posted(order, lines)
     ts = division.next_timestamp()
     order.update(_ts=ts, Timestamp=str(ts), ID=order["OrderID"])  # ID: for the sync feed
@@ -71,6 +71,7 @@ def put_sales_order(ctx: CallContext, endpoint: Endpoint, key_text: str) -> Resp
             raise bad_request(f"{name} cannot be changed.")
     if order["Status"] == 21:
         raise bad_request("A completed sales order cannot be changed.")
+    values.update(header_fields(division, {**order, **values}, values))
     division.touch(division.sales_orders, order["OrderID"], values, ctx.now)
     return no_content()
 
@@ -123,4 +124,5 @@ def _new_order(ctx: CallContext, values: dict, account: dict) -> dict:
     }  # fmt: skip
     if order["ApprovalStatus"] == 2:
         order["ApprovalStatusDescription"] = "Approved"
+    order.update(header_fields(division, order, values))  # checks the posted header
     return order

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from salesdesk.integration.mapping.order_header import order_header_fields
 from salesdesk.orders.models import Order, OrderLine
 
 DESCRIPTION_MAX = 60  # longer texts are cut by Exact; keep ours within it
@@ -63,6 +64,7 @@ def sales_order_payload(order: Order, lines: Iterable[OrderLine]) -> dict[str, A
         payload["DeliveryDate"] = order.delivery_date.isoformat()
     if order.notes:
         payload["Remarks"] = order.notes
+    payload.update(order_header_fields(order))  # address, contact, shipping, payment, ...
     return payload
 
 

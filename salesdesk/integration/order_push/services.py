@@ -38,6 +38,8 @@ from salesdesk.integration.mapping.orders import (
     order_row_find,
     sales_order_payload,
 )
+from salesdesk.integration.order_push.delivery_address import delivery_address_ensure
+from salesdesk.integration.order_push.refusals import refusal_explained
 from salesdesk.orders.models import Order
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
 from salesdesk.orders.outcomes import SendOutcome, SendResult
@@ -130,11 +132,13 @@ def order_push(*, client: ExactClient, order: Order, lookup_first: bool) -> Send
                 return SendOutcome.submitted(order_id=ref.order_id, number=ref.number, found=True)
             known_absent = True
         lines = order.lines.select_related("item").order_by("line_number")
+        delivery_address_ensure(client=client, order=order)  # a typed one: to Exact first
         posted = True
         ref = exact_order_ref(client.sales_orders.create(sales_order_payload(order, lines)))
         return SendOutcome.submitted(order_id=ref.order_id, number=ref.number, found=False)
     except ExactError as exc:
-        return outcome_for_error(exc, posted=posted, known_absent=known_absent)
+        outcome = outcome_for_error(exc, posted=posted, known_absent=known_absent)
+        return refusal_explained(outcome, exc=exc, order=order)
 
 
 def outcome_for_error(exc: ExactError, *, posted: bool, known_absent: bool) -> SendOutcome:

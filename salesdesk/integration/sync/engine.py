@@ -37,6 +37,7 @@ from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
 from salesdesk.integration.sync.entities import ENTITY_FEEDS
 from salesdesk.integration.sync.feeds import Feed, feed_pages, feed_total
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
+from salesdesk.integration.sync.order_terms_feed import order_terms_refresh
 from salesdesk.integration.sync.vat_feed import vat_codes_refresh
 from salesdesk.tenants.models import Company
 
@@ -97,6 +98,8 @@ class SyncEngine:
         feeds = ENTITY_FEEDS[entity]
         if entity == SyncEntity.ITEMS:  # the rates items take theirs from (vat_feed.py)
             vat_codes_refresh(company=self.company, client=self.client)
+        if entity == SyncEntity.CUSTOMERS and self.run.trigger != SyncRun.Trigger.WEBHOOK:
+            order_terms_refresh(company=self.company, client=self.client)  # order_terms_feed.py
         from_zero = [
             f for f in feeds if f.stale and cursor_get(company=self.company, feed=f.name) == 0
         ]

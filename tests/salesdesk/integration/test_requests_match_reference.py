@@ -29,6 +29,7 @@ from exact_sandbox.schema.request_audit import endpoint_of, findings
 from exact_sandbox.server import SandboxHTTPServer, ServerHandle
 from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.catalog.models import Item
+from salesdesk.customers.contact_models import Contact
 from salesdesk.customers.models import Customer
 from salesdesk.integration.connection.tasks import authorization_check
 from salesdesk.integration.models import AuthorizationCheck, ExactConnection, SyncRun
@@ -36,8 +37,14 @@ from salesdesk.integration.order_push.services import order_send
 from salesdesk.integration.sync.refresh import record_refresh
 from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webhook_unsubscribe
 from salesdesk.orders.lines import LineInput
+from salesdesk.orders.models import Order
 from salesdesk.orders.outcomes import SendResult
 from salesdesk.orders.services import OrderHeader, order_create, order_submit
+from salesdesk.orders.terms_selectors import (
+    payment_conditions_active,
+    shipping_methods_active,
+    warehouses_active,
+)
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.integration.connection.oauth_flow import callback, grant, install, start
 from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_for, run_sync
@@ -58,6 +65,7 @@ EXPECTED = {
     "sync/SalesOrder/SalesOrderLines", "sync/SalesOrder/GoodsDeliveries",
     "sync/SalesOrder/GoodsDeliveryLines", "sync/SalesInvoice/SalesInvoices",
     "read/financial/ReceivablesList", "sync/CRM/Addresses", "sync/CRM/Contacts",
+    "sales/ShippingMethods", "cashflow/PaymentConditions", "crm/Addresses",
 }  # fmt: skip
 
 
@@ -145,12 +153,24 @@ def _send_an_order(company, clock) -> None:
         ),
         lines=[LineInput(item=item, quantity=Decimal(2)) for item in items],
     )  # fmt: skip
+    # The whole header, from what the sync stored, and a delivery address typed in.
+    Order.objects.filter(pk=order.pk).update(
+        new_delivery_address={"line1": "Havenweg 12", "postcode": "3011 AB", "city": "Rotterdam",
+                              "country": "NL"},
+        contact_exact_id=Contact.objects.filter(
+            company=company, customer_exact_id=customer.exact_id, active=True
+        ).values_list("exact_id", flat=True).first(),
+        shipping_method_exact_id=shipping_methods_active(company=company)[0].exact_id,
+        payment_condition=payment_conditions_active(company=company)[0].code,
+        warehouse_exact_id=warehouses_active(company=company)[0].exact_id,
+        discount=Decimal("0.05"),
+    )  # fmt: skip
     now = datetime.fromtimestamp(clock.now(), tz=UTC)
     order_submit(order=order, now=now)
     outcome = order_send(
         order_id=order.pk, connect=lambda c: client_for(c, clock), clock=lambda: now
     )
-    assert outcome.result is SendResult.SUBMITTED
+    assert outcome.result is SendResult.SUBMITTED, outcome.message
 
 
 def test_every_request_salesdesk_makes_names_only_properties_exact_has(
