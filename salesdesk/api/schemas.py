@@ -190,8 +190,52 @@ class OrderLineIn(Schema):
     unit_price: OrderPrice | None = Field(None, description="Leave out to use the price rules")
 
 
+# Not blank: some character other than the blanks the services strip (bounds.BLANK_CHARACTERS).
+NonBlank = r"^[^\x00]*[^ \t\n\r\f\v\x00][^\x00]*$"
+DiscountPercent = decimal_body(
+    DecimalRange(minimum=Decimal(0), maximum=bounds.DISCOUNT_PERCENT_MAX, places=2),
+    description="The order discount in percent (5 is 5%), at most 2 decimals",
+)
+LEAVE_OUT = "Leave out for the customer's default in Exact; null for none. "
+
+
+class NewDeliveryAddressIn(Schema):
+    """A delivery address typed in for this order: added to the customer in Exact (once;
+    Exact reuses an existing identical address) before the order is sent."""
+
+    line1: Annotated[
+        str, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["line1"], pattern=NonBlank)
+    ]
+    line2: Annotated[Text, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["line2"])] = ""
+    postcode: Annotated[Text, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["postcode"])] = ""
+    city: Annotated[str, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["city"], pattern=NonBlank)]
+    country: Annotated[str, Field(pattern=r"^[A-Za-z]{2}$", description="Two letters: NL")]
+
+
 class OrderIn(Schema):
     customer_id: uuid.UUID
+    kind: Literal["order", "quotation"] = Field(
+        "order", description="A sales order, or a quotation for the customer to accept"
+    )
+    delivery_address: uuid.UUID | NewDeliveryAddressIn | None = Field(
+        None,
+        description=LEAVE_OUT + "The id of one of the customer's delivery addresses "
+        "(`addresses` of type 4 in the feed), or a new address as an object.",
+    )
+    contact_id: uuid.UUID | None = Field(
+        None, description=LEAVE_OUT + "One of the customer's contacts (`contacts`)."
+    )
+    shipping_method_id: uuid.UUID | None = Field(
+        None, description="One of the administration's shipping methods in Exact; null: none"
+    )
+    payment_condition: Annotated[Text, Field(max_length=20)] | None = Field(
+        None, description=LEAVE_OUT + "The code of a payment condition in Exact, such as 30."
+    )
+    warehouse_id: uuid.UUID | None = Field(
+        None,
+        description="One of the administration's warehouses in Exact; null: Exact's default",
+    )
+    discount: DiscountPercent = Decimal(0)
     your_ref: Annotated[Text, Field(max_length=bounds.YOUR_REF_MAX_LENGTH)] = ""
     delivery_date: DeliveryDate | None = None
     notes: Annotated[Text, Field(max_length=bounds.NOTES_MAX_LENGTH)] = ""
@@ -207,10 +251,35 @@ class OrderLineOut(Schema):
     price_rule: str
 
 
+class NewDeliveryAddressOut(Schema):
+    line1: str
+    line2: str
+    postcode: str
+    city: str
+    country: str
+
+
 class OrderOut(Schema):
     number: str
     status: Literal["draft", "queued", "sending", "submitted", "failed", "manual"]
+    kind: Literal["order", "quotation"]
     customer_id: uuid.UUID
+    delivery_address_id: uuid.UUID | None = Field(
+        description="Null for none, or for a new address until it is in Exact"
+    )
+    delivery_address_text: str
+    new_delivery_address: NewDeliveryAddressOut | None = Field(
+        description="The address typed in for this order, until Exact has it"
+    )
+    contact_id: uuid.UUID | None
+    contact_name: str
+    shipping_method_id: uuid.UUID | None
+    shipping_method_label: str
+    payment_condition: str = Field(description="The code in Exact; empty: the customer's")
+    payment_condition_label: str
+    warehouse_id: uuid.UUID | None
+    warehouse_label: str
+    discount: Decimal = Field(description="In percent: 5 is 5%")
     your_ref: str
     delivery_date: datetime.date | None
     notes: str

@@ -68,19 +68,20 @@ class HeaderInput:
 
 def header_fields(
     *, company: Company, customer: Customer, chosen: HeaderInput
-) -> tuple[dict, list[str]]:
-    """The order's header fields, and what is wrong with the choices (empty when fine)."""
+) -> tuple[dict, dict[str, str]]:
+    """The order's header fields, and what is wrong with the choices, by the API's name of
+    the choice (empty when fine)."""
     fields: dict = {"kind": chosen.kind, "discount": chosen.discount}
-    problems: list[str] = []
+    problems: dict[str, str] = {}
     if chosen.kind not in Order.Kind.values:
-        problems.append("The order type must be Sales order or Quotation.")
+        problems["kind"] = "The order type must be Sales order or Quotation."
     if problem := bounds.discount_problem(chosen.discount):
-        problems.append(problem)
-    for resolve in (_delivery_address, _contact, _shipping_method, _payment_condition, _warehouse):
+        problems["discount"] = problem
+    for name, resolve in RESOLVERS:
         found, problem = resolve(company, customer, chosen)
         fields |= found
         if problem:
-            problems.append(problem)
+            problems[name] = problem
     return fields, problems
 
 
@@ -164,3 +165,13 @@ def _warehouse(company, customer, chosen: HeaderInput) -> tuple[dict, str | None
         "warehouse_exact_id": warehouse.exact_id,
         "warehouse_label": str(warehouse).strip(),
     }, None
+
+
+# Each choice's resolver, by the name the API gives the choice (its problems are located by it).
+RESOLVERS = (
+    ("delivery_address", _delivery_address),
+    ("contact_id", _contact),
+    ("shipping_method_id", _shipping_method),
+    ("payment_condition", _payment_condition),
+    ("warehouse_id", _warehouse),
+)

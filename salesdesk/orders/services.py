@@ -74,7 +74,7 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
         *bounds.header_problems(
             your_ref=header.your_ref, notes=header.notes, delivery_date=header.delivery_date
         ),
-        *header_problems,
+        *header_problems.values(),
         *order_refusals(customer=header.customer, lines=lines),
     ]
     if problems:
