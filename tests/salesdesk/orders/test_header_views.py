@@ -105,9 +105,10 @@ def test_a_new_address_without_its_city_is_shown_again(client, acme):
 
 
 def test_another_customers_address_is_refused(client, acme):
-    neighbour_address = str(acme.main_address)
-    data = _form(acme, customer=acme.neighbour.code_display,
-                 header_for=acme.neighbour.code_display, delivery_address=neighbour_address)  # fmt: skip
+    neighbour = acme.neighbour.code_display
+    data = _form(
+        acme, customer=neighbour, header_for=neighbour, delivery_address=str(acme.main_address)
+    )
     response = client.post("/acme/orders/new", data)
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
