@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from salesdesk.api.schemas import NewDeliveryAddressIn, OrderIn
+from salesdesk.api.order_header_schemas import NewDeliveryAddressIn
+from salesdesk.api.schemas import OrderIn
 from salesdesk.customers.models import Customer
 from salesdesk.orders import bounds
 from salesdesk.orders.header_choices import header_choices

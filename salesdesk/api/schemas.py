@@ -24,6 +24,12 @@ from salesdesk.api.history_schemas import (
     SalesOrderOut,
     StockPositionOut,
 )
+from salesdesk.api.order_header_schemas import (
+    LEAVE_OUT,
+    DiscountPercent,
+    NewDeliveryAddressIn,
+    NewDeliveryAddressOut,
+)
 from salesdesk.orders import bounds
 
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot store one
@@ -190,28 +196,6 @@ class OrderLineIn(Schema):
     unit_price: OrderPrice | None = Field(None, description="Leave out to use the price rules")
 
 
-# Not blank: some character other than the blanks the services strip (bounds.BLANK_CHARACTERS).
-NonBlank = r"^[^\x00]*[^ \t\n\r\f\v\x00][^\x00]*$"
-DiscountPercent = decimal_body(
-    DecimalRange(minimum=Decimal(0), maximum=bounds.DISCOUNT_PERCENT_MAX, places=2),
-    description="The order discount in percent (5 is 5%), at most 2 decimals",
-)
-LEAVE_OUT = "Leave out for the customer's default in Exact; null for none. "
-
-
-class NewDeliveryAddressIn(Schema):
-    """A delivery address typed in for this order: added to the customer in Exact (once;
-    Exact reuses an existing identical address) before the order is sent."""
-
-    line1: Annotated[
-        str, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["line1"], pattern=NonBlank)
-    ]
-    line2: Annotated[Text, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["line2"])] = ""
-    postcode: Annotated[Text, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["postcode"])] = ""
-    city: Annotated[str, Field(max_length=bounds.NEW_ADDRESS_MAX_LENGTHS["city"], pattern=NonBlank)]
-    country: Annotated[str, Field(pattern=r"^[A-Za-z]{2}$", description="Two letters: NL")]
-
-
 class OrderIn(Schema):
     customer_id: uuid.UUID
     kind: Literal["order", "quotation"] = Field(
@@ -249,14 +233,6 @@ class OrderLineOut(Schema):
     quantity: Decimal
     unit_price: Decimal
     price_rule: str
-
-
-class NewDeliveryAddressOut(Schema):
-    line1: str
-    line2: str
-    postcode: str
-    city: str
-    country: str
 
 
 class OrderOut(Schema):

@@ -149,3 +149,18 @@ def test_the_schema_documents_the_header(api):
         assert name in fields
     assert "NewDeliveryAddressIn" in schema
     assert "discount" in schema["OrderOut"]["properties"]
+
+
+def test_order_terms_are_this_companys_active_lists(api, acme, globex):
+    gone = header_shop(slug="initech").shipping  # another company's
+    acme.warehouses[1].active = False
+    acme.warehouses[1].save()
+    terms = api.get("/api/v1/order-terms").json()
+    assert terms["shipping_methods"] == [
+        {"id": str(acme.shipping.exact_id), "code": "DHL", "description": "DHL Parcel"}
+    ]
+    assert terms["payment_conditions"] == [
+        {"code": "30", "description": "30 days", "payment_days": acme.payment.payment_days}
+    ]
+    assert [w["code"] for w in terms["warehouses"]] == [acme.warehouses[0].code]
+    assert str(gone.exact_id) not in str(terms) and str(globex.shipping.exact_id) not in str(terms)
