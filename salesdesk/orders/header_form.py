@@ -75,7 +75,7 @@ class HeaderForm(forms.Form):
         if data is not None and self.header_customer is not None:
             data = self._fresh(data)
         elif data is None:
-            kwargs["initial"] = self._defaults() | initial
+            kwargs["initial"] = self._defaults() | self._still_valid(initial)
         super().__init__(data, *args, **kwargs)
         self._offer(self.choices)
 
@@ -92,6 +92,16 @@ class HeaderForm(forms.Form):
             "warehouse": _value(defaults.warehouse_id),
             "new_country": self.header_customer.country,
         }
+
+    def _still_valid(self, initial: dict) -> dict:
+        """`initial` (a form shown again, with one more line) without choices made for
+        another customer than the one it names now."""
+        made_for = initial.get("header_for")
+        customer = self.header_customer
+        if made_for is None or (customer is not None and made_for == customer.code_display):
+            return initial
+        dropped = {*CUSTOMER_FIELDS, *NEW_ADDRESS_FIELDS, "header_for"}
+        return {name: value for name, value in initial.items() if name not in dropped}
 
     def _fresh(self, data):
         """`data`, or when its choices were made for another customer, that customer's

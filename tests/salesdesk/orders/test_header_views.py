@@ -147,3 +147,20 @@ def test_a_rep_gets_no_choices_for_another_reps_customer(client, acme):
     )
     response = client.post("/acme/orders/new", _form(acme, delivery_address=str(acme.main_address)))
     assert response.status_code == 400 and not Order.objects.exists()
+
+
+def test_add_line_keeps_the_choices_made_for_the_customer(client, acme):
+    data = _form(acme, action="add_line", contact=str(acme.other_contact), discount="5")
+    html = client.post("/acme/orders/new", data).content.decode()
+    assert f'<option value="{acme.other_contact}" selected>' in html
+    assert 'name="lines-1-item"' in html and 'value="5"' in html
+    moved = _form(acme, action="add_line", customer=acme.neighbour.code_display,
+                  contact=str(acme.other_contact))  # fmt: skip
+    html = client.post("/acme/orders/new", moved).content.decode()
+    assert str(acme.other_contact) not in html  # the other customer's contact is not kept
+    assert f'name="header_for" value="{acme.neighbour.code_display}"' in html
+
+
+def test_prices_preview_while_the_choices_are_reloaded(client, acme):
+    html = client.post("/acme/orders/new/preview", _form(acme, header_for="")).content.decode()
+    assert "Total including VAT" in html
