@@ -116,8 +116,10 @@ class HeaderForm(forms.Form):
         data = data.copy()
         for name in (*CUSTOMER_FIELDS, *NEW_ADDRESS_FIELDS):
             data.pop(name, None)
+        reloaded = {*CUSTOMER_FIELDS, *NEW_ADDRESS_FIELDS, "header_for"}
         for name, value in self._defaults().items():
-            data[name] = value
+            if name in reloaded:  # the warehouse is not the customer's: kept as chosen
+                data[name] = value
         return data
 
     def _offer(self, choices: HeaderChoices) -> None:

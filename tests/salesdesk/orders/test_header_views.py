@@ -118,11 +118,12 @@ def test_another_customers_address_is_refused(client, acme):
 def test_without_javascript_the_customers_choices_come_back_to_check(client, acme):
     """The first page has no customer yet, so no choices: the post comes back with the
     customer's defaults preselected, and the second post saves them."""
-    data = _form(acme, header_for="")
+    data = _form(acme, header_for="", warehouse=str(acme.warehouses[1].exact_id))
     response = client.post("/acme/orders/new", data)
     html = response.content.decode()
     assert response.status_code == 400 and "check them, then save again" in html
     assert f'<option value="{acme.main_address}" selected>' in html
+    assert f'<option value="{acme.warehouses[1].exact_id}" selected>' in html
     assert not Order.objects.exists()
     again = _form(acme, delivery_address=str(acme.main_address), contact=str(acme.main_contact),
                   payment_condition="30")  # fmt: skip
