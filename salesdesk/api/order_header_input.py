@@ -16,24 +16,24 @@ from salesdesk.tenants.models import Company
 
 def header_arguments(*, company: Company, customer: Customer, payload: OrderIn) -> dict:
     """`OrderHeader` arguments for the header choices of the payload."""
-    sent = payload.model_fields_set
     defaults = header_choices(company=company, customer=customer).defaults
-    address = payload.delivery_address if "delivery_address" in sent else (
-        defaults.delivery_address_id
-    )  # fmt: skip
-    condition = payload.payment_condition if "payment_condition" in sent else (
-        defaults.payment_condition
-    )  # fmt: skip
+    address = _sent_or(payload, "delivery_address", defaults.delivery_address_id)
     return {
         "kind": payload.kind,
         "delivery_address_id": address if isinstance(address, uuid.UUID) else None,
         "new_delivery_address": _new_address(address),
-        "contact_id": payload.contact_id if "contact_id" in sent else defaults.contact_id,
+        "contact_id": _sent_or(payload, "contact_id", defaults.contact_id),
         "shipping_method_id": payload.shipping_method_id,
-        "payment_condition": condition or "",
+        "payment_condition": _sent_or(payload, "payment_condition", defaults.payment_condition)
+        or "",
         "warehouse_id": payload.warehouse_id,
         "discount": bounds.discount_fraction(payload.discount),
     }
+
+
+def _sent_or(payload: OrderIn, name: str, default: object) -> object:
+    """The payload's value (null included) when the device sent the field, else `default`."""
+    return getattr(payload, name) if name in payload.model_fields_set else default
 
 
 def _new_address(address: object) -> NewAddress | None:
