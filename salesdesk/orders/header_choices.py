@@ -51,6 +51,8 @@ class HeaderChoices:
 
 def customer_delivery_addresses(*, company: Company, customer: Customer) -> QuerySet[Address]:
     """The customer's delivery addresses in Exact, the main one first."""
+    if customer.exact_id is None:  # not in Exact yet; NULL would match warehouses' addresses
+        return Address.objects.none()
     rows = Address.objects.filter(
         company=company,
         customer_exact_id=customer.exact_id,
@@ -61,6 +63,8 @@ def customer_delivery_addresses(*, company: Company, customer: Customer) -> Quer
 
 
 def customer_contact_persons(*, company: Company, customer: Customer) -> QuerySet[Contact]:
+    if customer.exact_id is None:
+        return Contact.objects.none()
     rows = Contact.objects.filter(company=company, customer_exact_id=customer.exact_id, active=True)
     return rows.order_by("-is_main", "last_name", "first_name", "pk")
 

@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from salesdesk.customers.models import Customer
 from salesdesk.orders.header_choices import header_choices
 from salesdesk.orders.header_fields import NewAddress
 from salesdesk.orders.models import Order
 from salesdesk.orders.services import OrderRefused
+from tests.salesdesk.customers.contact_factories import make_address, make_contact
 from tests.salesdesk.orders.factories import make_order
 from tests.salesdesk.orders.header_world import header_shop
 from tests.salesdesk.orders.terms_factories import make_payment_condition
@@ -150,3 +152,13 @@ def test_without_choices_the_order_has_none(acme):
     order.refresh_from_db()
     assert (order.kind, order.delivery_address_text, order.contact_name) == ("order", "", "")
     assert order.discount == 0
+
+
+def test_a_customer_not_in_exact_yet_has_no_addresses_or_contacts(acme):
+    """A warehouse's own delivery address has no customer: it is never offered."""
+    make_address(company=acme.company, customer_exact_id=None, main=True, line1="Depot 1")
+    make_contact(company=acme.company, customer_exact_id=None)
+    newcomer = Customer(company=acme.company, code="NEW", name="Newcomer", exact_id=None)
+    choices = header_choices(company=acme.company, customer=newcomer)
+    assert choices.addresses == [] and choices.contacts == []
+    assert choices.defaults.delivery_address_id is None
