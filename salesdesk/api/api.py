@@ -20,6 +20,7 @@ from salesdesk.api.routes import (
     changes_count,
     customers,
     history,
+    order_terms,
     orders,
     session,
 )
@@ -51,6 +52,7 @@ api.add_router("/", catalog.router)
 api.add_router("/", customers.router)
 api.add_router("/", history.router)
 api.add_router("/", orders.router)
+api.add_router("/", order_terms.router)
 api.add_router("/", changes.router)
 api.add_router("/", changes_count.router)
 

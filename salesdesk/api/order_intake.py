@@ -13,10 +13,12 @@ from django.db import IntegrityError, transaction
 from salesdesk.api import selectors
 from salesdesk.api.json_decimals import json_default
 from salesdesk.api.models import IdempotentRequest
+from salesdesk.api.order_header_input import header_arguments
 from salesdesk.api.records import order_records
 from salesdesk.api.schemas import OrderIn
 from salesdesk.catalog.pricing import price_quotes_for_lines
 from salesdesk.customers.reach import EVERYTHING, Reach
+from salesdesk.orders.header_fields import HeaderInput, header_fields
 from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order
 from salesdesk.orders.services import (
@@ -104,6 +106,11 @@ def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Ord
     problems = [
         _problem(["customer_id"], msg) for msg in order_refusals(customer=customer, lines=[])
     ]
+    chosen = header_arguments(company=company, customer=customer, payload=payload)
+    _, header_problems = header_fields(
+        company=company, customer=customer, chosen=HeaderInput(**chosen)
+    )
+    problems.extend(_problem([name], msg) for name, msg in header_problems.items())
     lines = _lines(company, payload, problems)
     if problems:
         raise FieldErrors(problems)
@@ -112,6 +119,7 @@ def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Ord
         your_ref=payload.your_ref,
         delivery_date=payload.delivery_date,
         notes=payload.notes,
+        **chosen,
     )
     try:
         order = order_create(

@@ -16,6 +16,7 @@ from django.db import models
 
 from salesdesk.catalog.models import Item, ItemPrice, VolumeDiscount
 from salesdesk.customers.models import Customer
+from salesdesk.orders.bounds import discount_percent
 from salesdesk.orders.models import Order, OrderLine
 
 Record = dict[str, Any]
@@ -159,12 +160,32 @@ PRICE_LIST_LINE = Shape(
     ),
     _line,
 )
+
+
+def _order(record: Record) -> Record:
+    record["discount"] = discount_percent(record["discount"])
+    return record
+
+
 ORDER = Shape(
     Order,
     (
         ("number", "number"),
         ("status", "status"),
+        ("kind", "kind"),
         ("customer_id", "customer__exact_id"),
+        ("delivery_address_id", "delivery_address_exact_id"),
+        ("delivery_address_text", "delivery_address_text"),
+        ("new_delivery_address", "new_delivery_address"),
+        ("contact_id", "contact_exact_id"),
+        ("contact_name", "contact_name"),
+        ("shipping_method_id", "shipping_method_exact_id"),
+        ("shipping_method_label", "shipping_method_label"),
+        ("payment_condition", "payment_condition"),
+        ("payment_condition_label", "payment_condition_label"),
+        ("warehouse_id", "warehouse_exact_id"),
+        ("warehouse_label", "warehouse_label"),
+        ("discount", "discount"),
         ("your_ref", "your_ref"),
         ("delivery_date", "delivery_date"),
         ("notes", "notes"),
@@ -176,6 +197,7 @@ ORDER = Shape(
         ("updated_at", "updated_at"),
         ("version", "row_version"),
     ),
+    _order,
 )
 
 

@@ -24,6 +24,12 @@ from salesdesk.api.history_schemas import (
     SalesOrderOut,
     StockPositionOut,
 )
+from salesdesk.api.order_header_schemas import (
+    LEAVE_OUT,
+    DiscountPercent,
+    NewDeliveryAddressIn,
+    NewDeliveryAddressOut,
+)
 from salesdesk.orders import bounds
 
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot store one
@@ -192,6 +198,28 @@ class OrderLineIn(Schema):
 
 class OrderIn(Schema):
     customer_id: uuid.UUID
+    kind: Literal["order", "quotation"] = Field(
+        "order", description="A sales order, or a quotation for the customer to accept"
+    )
+    delivery_address: uuid.UUID | NewDeliveryAddressIn | None = Field(
+        None,
+        description=LEAVE_OUT + "The id of one of the customer's delivery addresses "
+        "(`addresses` of type 4 in the feed), or a new address as an object.",
+    )
+    contact_id: uuid.UUID | None = Field(
+        None, description=LEAVE_OUT + "One of the customer's contacts (`contacts`)."
+    )
+    shipping_method_id: uuid.UUID | None = Field(
+        None, description="One of the administration's shipping methods in Exact; null: none"
+    )
+    payment_condition: Annotated[Text, Field(max_length=20)] | None = Field(
+        None, description=LEAVE_OUT + "The code of a payment condition in Exact, such as 30."
+    )
+    warehouse_id: uuid.UUID | None = Field(
+        None,
+        description="One of the administration's warehouses in Exact; null: Exact's default",
+    )
+    discount: DiscountPercent = Decimal(0)
     your_ref: Annotated[Text, Field(max_length=bounds.YOUR_REF_MAX_LENGTH)] = ""
     delivery_date: DeliveryDate | None = None
     notes: Annotated[Text, Field(max_length=bounds.NOTES_MAX_LENGTH)] = ""
@@ -210,7 +238,24 @@ class OrderLineOut(Schema):
 class OrderOut(Schema):
     number: str
     status: Literal["draft", "queued", "sending", "submitted", "failed", "manual"]
+    kind: Literal["order", "quotation"]
     customer_id: uuid.UUID
+    delivery_address_id: uuid.UUID | None = Field(
+        description="Null for none, or for a new address until it is in Exact"
+    )
+    delivery_address_text: str
+    new_delivery_address: NewDeliveryAddressOut | None = Field(
+        description="The address typed in for this order, until Exact has it"
+    )
+    contact_id: uuid.UUID | None
+    contact_name: str
+    shipping_method_id: uuid.UUID | None
+    shipping_method_label: str
+    payment_condition: str = Field(description="The code in Exact; empty: the customer's")
+    payment_condition_label: str
+    warehouse_id: uuid.UUID | None
+    warehouse_label: str
+    discount: Decimal = Field(description="In percent: 5 is 5%")
     your_ref: str
     delivery_date: datetime.date | None
     notes: str

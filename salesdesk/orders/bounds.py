@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import models
 
+from salesdesk.customers.contact_models import Address
 from salesdesk.orders.models import Order, OrderLine
 
 MAX_LINES = 200  # lines in one order, in the form and in the API
@@ -42,6 +43,19 @@ TOTAL_MAX = min(
     column_max(Order._meta.get_field("total_incl_vat")),
 )
 YOUR_REF_MAX_LENGTH = Order._meta.get_field("your_ref").max_length
+# The order discount is typed in percent (5 or 2.5) and stored as a fraction (0.05) in a
+# column of 4 decimals: 2 decimals of a percent. Below 100: a discount that gives the whole
+# order away is a typo, not a discount.
+DISCOUNT_PERCENT_MAX = Decimal("99.99")
+DISCOUNT_PERCENT_STEP = Decimal("0.01")
+# A delivery address typed in for one order: what crm/Addresses (and our copy) can hold.
+NEW_ADDRESS_MAX_LENGTHS = {
+    name: Address._meta.get_field(name).max_length
+    for name in ("line1", "line2", "postcode", "city")
+}
+# Blank means these characters only: the same set in the API's pattern and in the services,
+# so that a value the schema calls non-blank is never refused as blank (and the other way).
+BLANK_CHARACTERS = " \t\n\r\f\v"
 
 
 def amount_text(value: Decimal) -> str:
@@ -115,3 +129,29 @@ def delivery_date_message() -> str:
 
 def exact_order_number_message() -> str:
     return f"The Exact order number must be a whole number from 1 to {EXACT_ORDER_NUMBER_MAX:,}."
+
+
+def discount_fraction(percent: Decimal) -> Decimal:
+    """5 (percent, as typed) -> 0.05 (as stored and sent to Exact)."""
+    return percent / 100
+
+
+def discount_percent(fraction: Decimal) -> Decimal:
+    return (fraction * 100).quantize(DISCOUNT_PERCENT_STEP)
+
+
+def discount_problem(fraction: object) -> str | None:
+    value = as_decimal(fraction)
+    message = discount_message()
+    if value is None or not 0 <= value <= discount_fraction(DISCOUNT_PERCENT_MAX):
+        return message
+    if value * 100 != (value * 100).quantize(DISCOUNT_PERCENT_STEP, rounding="ROUND_DOWN"):
+        return message
+    return None
+
+
+def discount_message() -> str:
+    return (
+        f"The discount must be a percentage from 0 to {DISCOUNT_PERCENT_MAX}, "
+        "with at most 2 decimals."
+    )

@@ -6,6 +6,7 @@ from django import forms
 
 from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders import bounds
+from salesdesk.orders.header_form import HeaderForm
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.models import Order
 from salesdesk.orders.selectors import customer_by_choice, item_by_choice
@@ -15,7 +16,7 @@ START_LINES = 3
 MAX_LINES = bounds.MAX_LINES
 
 
-class OrderForm(forms.Form):
+class OrderForm(HeaderForm):
     customer = forms.CharField(
         label="Customer",
         max_length=250,
@@ -42,9 +43,7 @@ class OrderForm(forms.Form):
     )
 
     def __init__(self, *args, company, reach: Reach = EVERYTHING, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.company = company
-        self.reach = reach
+        super().__init__(*args, company=company, reach=reach, **kwargs)
         self.fields["customer"].widget.attrs.update(_suggest("customers", "customer-options"))
 
     def clean_customer(self):
@@ -70,6 +69,7 @@ class OrderForm(forms.Form):
             your_ref=data["your_ref"],
             delivery_date=data["delivery_date"],
             notes=data["notes"],
+            **self.header_input(),
         )
 
 

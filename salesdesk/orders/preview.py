@@ -18,11 +18,11 @@ class Preview:
 def order_preview(*, company, form, formset) -> Preview:
     """Price what can be priced; collect what stops the order, in plain words."""
     preview = Preview()
-    form_ok = form.is_valid()
+    form.is_valid()
     formset.is_valid()
     for errors in [form.errors.get("customer", []), *(f.non_field_errors() for f in formset)]:
         preview.problems.extend(errors)
-    if not form_ok:
+    if "customer" not in form.cleaned_data:  # prices need the customer, not the whole header
         return preview
     customer = form.cleaned_data["customer"]
     for priced in lines_priced(company=company, customer=customer, lines=formset_lines(formset)):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from salesdesk.customers.models import Customer
 from salesdesk.orders import bounds
+from salesdesk.orders.header_fields import HeaderInput, header_fields
 from salesdesk.orders.lines import LineInput, NoPrice, PricedLine, lines_priced, lines_totals
 from salesdesk.orders.models import Order, OrderCounter, OrderEvent, OrderLine, OrderOutbox
 from salesdesk.orders.signals import order_due_on_commit
@@ -23,8 +24,12 @@ class OrderRefused(ValueError):
     """The order cannot be taken or changed as asked; the message says why, plainly."""
 
 
-@dataclass(frozen=True)
-class OrderHeader:
+@dataclass(frozen=True, kw_only=True)
+class OrderHeader(HeaderInput):
+    """The order's header: the customer, the texts, and the choices of `HeaderInput`
+    (order type, delivery address, contact, shipping method, payment condition, warehouse,
+    discount), checked within the company and the customer by `order_create`."""
+
     customer: Customer
     your_ref: str = ""
     delivery_date: date | None = None
@@ -62,10 +67,14 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
         raise OrderRefused("Add at least one item.")
     if len(lines) > bounds.MAX_LINES:
         raise OrderRefused(f"An order can have at most {bounds.MAX_LINES} lines.")
+    chosen, header_problems = header_fields(
+        company=company, customer=header.customer, chosen=header
+    )
     problems = [
         *bounds.header_problems(
             your_ref=header.your_ref, notes=header.notes, delivery_date=header.delivery_date
         ),
+        *header_problems.values(),
         *order_refusals(customer=header.customer, lines=lines),
     ]
     if problems:
@@ -84,6 +93,7 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
             delivery_date=header.delivery_date,
             notes=header.notes,
             created_by=user,
+            **chosen,
             row_version=version_next(company=company),
             **_totals(priced),
         )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("orders/", views.order_list_view, name="order_list"),
     path("orders/new", views.order_new_view, name="order_new"),
     path("orders/new/preview", views.order_preview_view, name="order_preview"),
+    path("orders/new/header", views.order_header_view, name="order_header"),
     path("orders/suggest/customers", views.customer_suggest_view, name="order_customer_suggest"),
     path("orders/suggest/items", views.item_suggest_view, name="order_item_suggest"),
     path("orders/<str:number>/", views.order_detail_view, name="order_detail"),

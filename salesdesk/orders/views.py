@@ -97,6 +97,18 @@ def customer_suggest_view(request):
 
 @company_view
 @require_GET
+def order_header_view(request):
+    """The header choices for the customer typed in the New order form (htmx, on change)."""
+    form, _ = order_forms(
+        company=request.company,
+        initial={"customer": _first_value(request.GET, "customer")},
+        reach=_reach(request),
+    )
+    return render(request, "orders/_order_header.html", {"form": form})
+
+
+@company_view
+@require_GET
 def item_suggest_view(request):
     term = _first_value(request.GET, "item")
     rows = selectors.item_suggestions(company=request.company, term=term)
@@ -205,6 +217,7 @@ def _detail_context(order) -> dict:
         "events": selectors.order_events(order=order),
         "manual_form": ManualCloseForm(),
         "closable": selectors.order_closable_by_hand(order=order),
+        "discount_percent": f"{bounds.discount_percent(order.discount).normalize():f}",
     }
 
 

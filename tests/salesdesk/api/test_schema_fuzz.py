@@ -20,8 +20,14 @@ from hypothesis import HealthCheck, settings
 
 from tests.salesdesk.api.factories import make_rep
 from tests.salesdesk.catalog.factories import make_item, make_line, make_period, make_price_list
+from tests.salesdesk.customers.contact_factories import make_address, make_contact
 from tests.salesdesk.customers.factories import make_customer
 from tests.salesdesk.factories import make_company
+from tests.salesdesk.orders.terms_factories import (
+    make_payment_condition,
+    make_shipping_method,
+    make_warehouse,
+)
 
 ORDER_CREATE = "POST /api/v1/orders"
 
@@ -30,6 +36,7 @@ ORDER_CREATE = "POST /api/v1/orders"
 class Shop:
     customer_id: str
     item_ids: list[str]
+    header_ids: dict[str, str]  # the order header's choices: real ones of this customer
 
 
 @pytest.fixture
@@ -47,6 +54,7 @@ def shop(db):
     yield Shop(
         customer_id=str(customer.exact_id),
         item_ids=[str(item.exact_id) for item in items],
+        header_ids=_header_choices(company, customer),
     )
     RepToken.value = ""
 
@@ -96,9 +104,24 @@ def _with_this_shops_ids(case, shop: Shop) -> None:
         case.query["customer_id"] = shop.customer_id
     if case.operation.label == ORDER_CREATE:
         case.body["customer_id"] = shop.customer_id
+        for name, value in shop.header_ids.items():
+            if isinstance(case.body.get(name), str) and case.body[name]:
+                case.body[name] = value
         for index, line in enumerate(case.body["lines"]):
             line["item_id"] = shop.item_ids[index % len(shop.item_ids)]
         case.headers["Idempotency-Key"] = str(uuid.uuid4())
+
+
+def _header_choices(company, customer) -> dict[str, str]:
+    address = make_address(company=company, customer_exact_id=customer.exact_id)
+    contact = make_contact(company=company, customer_exact_id=customer.exact_id)
+    return {
+        "delivery_address": str(address["exact_id"]),
+        "contact_id": str(contact["exact_id"]),
+        "shipping_method_id": str(make_shipping_method(company=company).exact_id),
+        "payment_condition": make_payment_condition(company=company).code,
+        "warehouse_id": str(make_warehouse(company=company).exact_id),
+    }
 
 
 def order_refused_only_for_its_total(ctx, response, case) -> bool | None:
