@@ -48,6 +48,7 @@ class Totals:
     excl_vat: Decimal
     vat: Decimal
     vat_complete: bool  # False when an item's VAT rate is unknown
+    discount: Decimal = Decimal("0.00")  # the order discount's amount, excluding VAT
 
     @property
     def incl_vat(self) -> Decimal:
@@ -76,8 +77,15 @@ def _priced(line: LineInput, quote: PriceQuote | None) -> PricedLine | NoPrice:
     return PricedLine(line.item, line.quantity, Decimal(quote.unit_price), rule, False, vat)
 
 
-def lines_totals(lines: list[PricedLine]) -> Totals:
-    excl = sum((line.amount for line in lines), Decimal("0.00"))
+def lines_totals(lines: list[PricedLine], *, discount: Decimal = Decimal("0")) -> Totals:
+    """The order's totals after its header discount (a fraction of the lines' total).
+
+    Exact's sales order takes `Discount` off the lines' total (AmountDiscount); the VAT is
+    on what remains, so each line's VAT shrinks by the same fraction.
+    """
+    gross = sum((line.amount for line in lines), Decimal("0.00"))
+    off = (gross * discount).quantize(CENT, ROUND_HALF_UP)
     vat = sum((line.vat_amount for line in lines), Decimal("0.00"))
+    vat = (vat * (1 - discount)).quantize(CENT, ROUND_HALF_UP)
     complete = all(line.vat_fraction is not None for line in lines)
-    return Totals(excl_vat=excl, vat=vat, vat_complete=complete)
+    return Totals(excl_vat=gross - off, vat=vat, vat_complete=complete, discount=off)

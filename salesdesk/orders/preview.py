@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from salesdesk.orders import bounds
 from salesdesk.orders.forms import formset_lines
 from salesdesk.orders.lines import NoPrice, PricedLine, Totals, lines_priced, lines_totals
 
@@ -30,5 +32,7 @@ def order_preview(*, company, form, formset) -> Preview:
             preview.problems.append(str(priced))
         else:
             preview.lines.append(priced)
-    preview.totals = lines_totals(preview.lines)
+    discount = form.cleaned_data.get("discount")
+    fraction = bounds.discount_fraction(discount) if discount else Decimal(0)
+    preview.totals = lines_totals(preview.lines, discount=fraction)
     return preview

@@ -82,7 +82,8 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
     priced = lines_priced(company=company, customer=header.customer, lines=lines)
     if unpriced := [line for line in priced if isinstance(line, NoPrice)]:
         raise unpriced[0]
-    if too_large := bounds.total_problem(lines_totals(priced).incl_vat):
+    totals = lines_totals(priced, discount=header.discount)
+    if too_large := bounds.total_problem(totals.incl_vat):
         raise OrderRefused(too_large)
     with transaction.atomic():
         order = Order.objects.create(
@@ -95,7 +96,8 @@ def order_create(*, company: Company, user, header: OrderHeader, lines: list[Lin
             created_by=user,
             **chosen,
             row_version=version_next(company=company),
-            **_totals(priced),
+            total_excl_vat=totals.excl_vat,
+            total_incl_vat=totals.incl_vat,
         )
         OrderLine.objects.bulk_create(_line_rows(order, priced))
         _event(order, Order.Status.DRAFT, "Order created.", user)
@@ -184,11 +186,6 @@ def _next_number(company: Company) -> str:
     OrderCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
     counter.refresh_from_db()
     return f"SD-{company.slug}-{counter.last_number:06d}"
-
-
-def _totals(lines: list[PricedLine]) -> dict:
-    totals = lines_totals(lines)
-    return {"total_excl_vat": totals.excl_vat, "total_incl_vat": totals.incl_vat}
 
 
 def _line_rows(order: Order, lines: list[PricedLine]) -> list[OrderLine]:

@@ -162,3 +162,16 @@ def test_a_customer_not_in_exact_yet_has_no_addresses_or_contacts(acme):
     choices = header_choices(company=acme.company, customer=newcomer)
     assert choices.addresses == [] and choices.contacts == []
     assert choices.defaults.delivery_address_id is None
+
+
+def test_the_order_discount_comes_off_the_totals_as_exact_takes_it(acme, globex):
+    plain = _order(acme)
+    discounted = _order(acme, discount=Decimal("0.10"))
+    lines_total = sum(line.amount for line in discounted.lines.all())
+    assert plain.total_excl_vat == lines_total  # no discount: the lines' total
+    off = (lines_total * Decimal("0.10")).quantize(Decimal("0.01"))
+    assert discounted.total_excl_vat == lines_total - off
+    vat = plain.total_incl_vat - plain.total_excl_vat
+    assert discounted.total_incl_vat - discounted.total_excl_vat == (vat * Decimal("0.9")).quantize(
+        Decimal("0.01")
+    )
