@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import orjson
 
 from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
+from .control_quotations import QUOTATION_INDEX, QUOTATION_ROUTES
 from .holdings import HOLDINGS, HoldingsError, holdings_json
 from .http import Request, Response, json_response
 from .seed import reseed_state, reset_state
@@ -45,6 +46,7 @@ INDEX = {
     "GET /_sandbox/quotations": "the quotations held, with their lines; ?division=N for one",
     "GET /_sandbox/accounts": "the accounts held; ?division=N for one",
     **LEDGER_INDEX,
+    **QUOTATION_INDEX,
 }
 
 
@@ -153,6 +155,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "stats/reset"): _reset_stats,
     ("POST", "errors/reset"): _reset_errors,
     **LEDGER_ROUTES,
+    **QUOTATION_ROUTES,
 }
 
 
