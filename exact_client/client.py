@@ -15,6 +15,7 @@ from .hosts import normalize_base_url
 from .oauth import OAuthApp
 from .outgoing_http import http_client
 from .paging import Page, iterate_pages
+from .quotations import QUOTATIONS, Quotations
 from .rate_gate import RateGate
 from .requestor import Requestor, RetryPolicy
 from .resources import Pictures, Resource, SalesOrders, WebhookSubscriptions
@@ -89,6 +90,8 @@ class ExactClient:
         self.receivables_list = Resource(self._requestor, api, ledger.RECEIVABLES_LIST)
         self.addresses = Resource(self._requestor, api, ledger.ADDRESSES)
         self.contacts = Resource(self._requestor, api, ledger.CONTACTS)
+        # Quotations and accepting them into sales orders (spec §9.4).
+        self.quotations = Quotations(self._requestor, api, QUOTATIONS)
 
     @property
     def calls(self) -> int:

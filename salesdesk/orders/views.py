@@ -18,6 +18,7 @@ from salesdesk.orders.forms import (
 )
 from salesdesk.orders.lines import NoPrice
 from salesdesk.orders.preview import order_preview
+from salesdesk.orders.quotations import quotation_convertible
 from salesdesk.orders.services import (
     OrderRefused,
     order_create,
@@ -205,6 +206,7 @@ def _detail_context(order) -> dict:
         "events": selectors.order_events(order=order),
         "manual_form": ManualCloseForm(),
         "closable": selectors.order_closable_by_hand(order=order),
+        "convertible": quotation_convertible(order=order),
     }
 
 

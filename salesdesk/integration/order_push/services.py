@@ -38,6 +38,7 @@ from salesdesk.integration.mapping.orders import (
     order_row_find,
     sales_order_payload,
 )
+from salesdesk.integration.order_push.quotations import quotation_outbox_push
 from salesdesk.orders.models import Order
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
 from salesdesk.orders.outcomes import SendOutcome, SendResult
@@ -119,6 +120,10 @@ def connection_wait_reason(exc: ConnectionNotReady) -> str:
 
 def order_push(*, client: ExactClient, order: Order, lookup_first: bool) -> SendOutcome:
     """One attempt: look up first when an earlier one may have been stored, else post."""
+    if order.kind == Order.Kind.QUOTATION:  # a quotation, or its conversion to an order
+        return quotation_outbox_push(
+            client=client, order=order, lookup_first=lookup_first, on_error=outcome_for_error
+        )
     known_absent = not lookup_first
     posted = False
     try:
