@@ -63,14 +63,18 @@ def order_convert(*, order: Order, user=None, now: datetime | None = None) -> Or
         )
         if not moved:
             raise OrderRefused(_not_convertible(order))
-        OrderOutbox.objects.filter(order_id=order.pk).update(
-            action=OrderOutbox.Action.CONVERT,
-            available_at=now,
-            failures=0,
-            waiting_since=None,
-            last_error="",
-            # No conversion was tried yet: nothing Exact may hold from one.
-            exact_may_have_it=False,
+        OrderOutbox.objects.update_or_create(
+            order=order,
+            defaults={
+                "company_id": order.company_id,
+                "action": OrderOutbox.Action.CONVERT,
+                "available_at": now,
+                "failures": 0,
+                "waiting_since": None,
+                "last_error": "",
+                # No conversion was tried yet: nothing Exact may hold from one.
+                "exact_may_have_it": False,
+            },
         )
         OrderEvent.objects.create(
             order_id=order.pk, status=Order.Status.QUEUED, message=QUEUED, actor=user, at=now
