@@ -16,6 +16,7 @@ clear answer is never repeated blindly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from exact_client import ExactClient, ExactError, Rejected, TransportError
 from salesdesk.integration.mapping.orders import exact_order_ref, order_marker
@@ -31,6 +32,10 @@ from salesdesk.orders.outcomes import SendOutcome, SendResult
 
 # order_push.services.outcome_for_error: what an Exact error means for the attempt.
 ErrorOutcome = Callable[..., SendOutcome]
+FORBIDDEN = (
+    "Exact Online refused the quotation: the connected user or app may not {what} in this "
+    'administration (Exact\'s app scope "Crm quotes"). Exact said: {said}'
+)
 NO_ORDER = (
     "Exact Online shows quotation {number} as accepted, but Salesdesk finds no sales order "
     "made of it (was it accepted in Exact Online by hand, or its description changed?)."
@@ -68,7 +73,7 @@ def quotation_push(
         stored = client.quotations.create(quotation_payload(order, lines))
         return SendOutcome.quotation_submitted(quotation=exact_quotation_ref(stored), found=False)
     except ExactError as exc:
-        return on_error(exc, posted=posted, known_absent=known_absent)
+        return _outcome(exc, "create quotations", posted, known_absent, on_error)
 
 
 def quotation_convert(
@@ -92,7 +97,18 @@ def quotation_convert(
             return _converted_order(client, order, found=True)
         return _converted_order(client, order, found=False)
     except ExactError as exc:
-        return on_error(exc, posted=posted, known_absent=known_absent)
+        return _outcome(exc, "accept quotations", posted, known_absent, on_error)
+
+
+def _outcome(
+    exc: ExactError, what: str, posted: bool, known_absent: bool, on_error: ErrorOutcome
+) -> SendOutcome:
+    """As for orders, but a 403 says what a quotation needs (not the sales order wording)."""
+    outcome = on_error(exc, posted=posted, known_absent=known_absent)
+    if isinstance(exc, Rejected) and exc.status == 403:
+        text = FORBIDDEN.format(what=what, said=exc.message)
+        return replace(outcome, message=text)
+    return outcome
 
 
 def _status(client: ExactClient, quotation_id: str) -> int | None:

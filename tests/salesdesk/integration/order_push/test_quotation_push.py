@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from exact_sandbox.clock import SandboxClock
-from exact_sandbox.config import SandboxConfig
+from exact_sandbox.config import DEMO_CLIENT_ID, SandboxConfig
+from exact_sandbox.scopes import QUOTES
 from salesdesk.orders.models import Order
 from salesdesk.orders.outcomes import SendResult
 from salesdesk.orders.quotations import order_convert
@@ -175,3 +176,13 @@ def test_accepted_in_exact_by_hand_convert_takes_the_order_exact_made(desk, live
     order = convert(desk, order)
     assert order.exact_order_number == answer["order_number"]
     assert len(desk.exact_orders) == 1
+
+
+def test_without_the_crm_quotes_scope_the_quotation_fails_saying_why(desk, sandbox_state):
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=[QUOTES])
+    order = quotation(desk)
+    assert desk.send(order).result is SendResult.REFUSED
+    order.refresh_from_db()
+    assert order.status == Order.Status.FAILED
+    assert "Crm quotes" in order.exact_message and "create quotations" in order.exact_message
+    assert exact_quotations(desk) == []
