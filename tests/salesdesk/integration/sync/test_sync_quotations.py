@@ -10,8 +10,9 @@ from exact_sandbox.config import SandboxConfig
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.services import RECORD_ENTITIES
 from salesdesk.integration.sync.status import sync_rows
+from salesdesk.orders.exact_progress import order_in_exact
 from salesdesk.orders.quotations import quotations_status_follow
-from tests.salesdesk.integration.order_push.quotation_desk import sent_quotation
+from tests.salesdesk.integration.order_push.quotation_desk import convert, sent_quotation
 from tests.salesdesk.integration.sync.sync_support import run_sync
 from tests.salesdesk.orders.sandbox_desk import OrderDesk
 
@@ -78,3 +79,22 @@ def test_a_row_of_another_companys_quotation_changes_nothing(sandbox_state, live
     theirs.refresh_from_db()
     assert theirs.exact_quotation_status_label == "Open"
     assert SyncEntity.QUOTATIONS in RECORD_ENTITIES  # scheduled and on the Synchronize page
+
+
+def test_a_converted_quotation_follows_its_sales_order_like_any_other(
+    sandbox_state, live_sandbox
+):
+    clock = sandbox_state.clock
+    acme = OrderDesk.open(state=sandbox_state, live=live_sandbox, slug="acme")
+    order = convert(acme, sent_quotation(acme))
+    assert order_in_exact(company=acme.company, order=order).order is None  # not synced yet
+    made = str(order.exact_order_id)
+    answer = httpx.post(f"{live_sandbox.url}/_sandbox/deliver", json={"order": made})
+    assert answer.status_code == 200, answer.text
+    run = run_sync(acme.company, SyncEntity.SALES_ORDERS, clock, client=acme.client)
+    assert run.status == SyncRun.Status.SUCCEEDED, run.error
+    in_exact = order_in_exact(company=acme.company, order=order)
+    assert in_exact.order.number == order.exact_order_number
+    assert in_exact.order.delivery_status == 21 and len(in_exact.deliveries) == 1
+    quotes = run_sync(acme.company, SyncEntity.QUOTATIONS, clock, client=acme.client)
+    assert quotes.updated == 0  # the accepted status was recorded by the conversion itself
