@@ -24,7 +24,7 @@ from .resources.context import CallContext
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
-from .resources.quotations import post_quotation
+from .resources.quotations import delete_quotation, post_quotation
 from .resources.sync_feed import read_sync
 from .resources.tables import table_for
 from .resources.user_rights import PATH as USER_RIGHTS_PATH
@@ -47,6 +47,7 @@ _BY_KEY: dict[tuple[str, str], Callable] = {
     ("DELETE", "crm/accounts"): accounts.delete_account,
     ("PUT", "salesorder/salesorders"): sales_orders.put_sales_order,
     ("DELETE", "salesorder/salesorders"): sales_orders.delete_sales_order,
+    ("DELETE", "crm/quotations"): delete_quotation,
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..data import quotation_schema as qs
 
 QUOTATION_ENDPOINTS = (
-    ("crm/Quotations", "plain", "quotations", qs.QUOTATION, frozenset({"GET", "POST"})),
+    ("crm/Quotations", "plain", "quotations", qs.QUOTATION, frozenset({"GET", "POST", "DELETE"})),
     ("crm/QuotationLines", "plain", "quotation_lines", qs.QUOTATION_LINE),
     ("sync/CRM/QuotationHeaders", "sync", "quotations", qs.SYNC_QUOTATION_HEADER),
     ("crm/AcceptQuotation", "plain", "", qs.ACCEPT_QUOTATION, frozenset({"POST"})),

@@ -1,4 +1,4 @@
-"""POST on `crm/Quotations` (spec §9.1, §9.4): a quotation with its lines.
+"""POST and DELETE on `crm/Quotations` (spec §9.1, §9.4): a quotation with its lines.
 
 Exact needs `OrderAccount` and a non-empty `QuotationLines` array ([ruby quotation.rb]);
 each line needs an `Item`. The quotation gets the division's next `QuotationNumber`,
@@ -11,15 +11,21 @@ from __future__ import annotations
 
 from ..data import quotation_schema as qs
 from ..data.division import DivisionData, new_guid
-from ..data.quotation_tables import CREATED_STATUS, STATUS_DESCRIPTIONS
+from ..data.quotation_tables import (
+    CREATED_STATUS,
+    ENTITY_QUOTATION_HEADERS,
+    ENTITY_QUOTATION_LINES,
+    STATUS_DESCRIPTIONS,
+)
 from ..data.vat_codes import vat_code_row
 from ..http import Response
 from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
 from .context import CallContext
 from .endpoints import Endpoint
+from .entity import find_row
 from .payload import STREAM_ERROR, coerce_fields, read_body
-from .writes import created
+from .writes import created, no_content
 
 LINES_REQUIRED = "Quotation lines are mandatory: add at least one line in QuotationLines."
 # Filled by Exact: posted values are ignored (codes, names, amounts, numbers, statuses).
@@ -173,3 +179,16 @@ def _line(ctx: CallContext, quotation: dict, number: int, posted: dict) -> dict:
         "VATPercentage": rate, "VATAmountFC": round(amount * rate, 2),
         **division.audit(ctx.now),
     }  # fmt: skip
+
+
+def delete_quotation(ctx: CallContext, endpoint: Endpoint, key_text: str) -> Response:
+    """Delete a quotation and its lines; sync/Deleted gets EntityTypes 34 and 35 (§9.3)."""
+    division = ctx.division
+    quotation = find_row(division.quotations, endpoint, key_text)
+    key = quotation["QuotationID"]
+    for line in sorted(division.quotation_lines.lookup("QuotationID", key) or ()):
+        division.quotation_lines.delete(line)
+        division.record_deletion(line, ENTITY_QUOTATION_LINES, ctx.now)
+    division.quotations.delete(key)
+    division.record_deletion(key, ENTITY_QUOTATION_HEADERS, ctx.now)
+    return no_content()

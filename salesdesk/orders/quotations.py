@@ -26,6 +26,8 @@ from salesdesk.tenants.models import Company
 # Exact's quotation statuses after which it accepts the quotation no more (spec §9.4).
 DECIDED = {5: "rejected", 6: "reviewed and closed", 50: "accepted"}
 QUEUED = "Queued for conversion into a sales order in Exact Online."
+# What the order keeps as the quotation's status label once Exact deleted the quotation.
+DELETED = "Deleted in Exact Online"
 
 
 def quotation_convertible(*, order: Order) -> bool:
@@ -36,6 +38,7 @@ def quotation_convertible(*, order: Order) -> bool:
         and order.exact_quotation_id is not None
         and order.exact_order_id is None
         and order.exact_quotation_status not in DECIDED
+        and order.exact_quotation_status_label != DELETED
     )
 
 
@@ -55,6 +58,7 @@ def order_convert(*, order: Order, user=None, now: datetime | None = None) -> Or
             exact_quotation_id__isnull=False,
             exact_order_id__isnull=True,
         ).exclude(exact_quotation_status__in=DECIDED)
+        moved = moved.exclude(exact_quotation_status_label=DELETED)
         moved = moved.update(
             status=Order.Status.QUEUED,
             exact_message="",
@@ -88,6 +92,8 @@ def _not_convertible(order: Order) -> str:
     order.refresh_from_db()
     if order.exact_order_id is not None:
         return f"Quotation {order.number} is already sales order {order.exact_order_number}."
+    if order.exact_quotation_status_label == DELETED:
+        return f"Quotation {order.number} was deleted in Exact Online: it cannot be converted."
     decided = DECIDED.get(order.exact_quotation_status)
     if decided:
         return f"Exact Online shows quotation {order.number} as {decided}: it cannot be converted."
@@ -118,6 +124,24 @@ def quotations_status_follow(*, company: Company, rows: Iterable[Mapping[str, An
         changed.append(order)
         text = f"Exact Online: quotation {order.exact_quotation_number} is now {label or status}."
         events.append(OrderEvent(order=order, status=order.status, message=text, at=now))
+    return _recorded(company, changed, events)
+
+
+def quotations_deleted(*, company: Company, exact_ids: Iterable[uuid.UUID]) -> int:
+    """Record that Exact deleted these quotations (sync/Deleted): they can no longer be
+    converted. Returns how many of the company's orders it concerned."""
+    orders = Order.objects.filter(company=company, exact_quotation_id__in=list(exact_ids))
+    orders = orders.exclude(exact_quotation_status_label=DELETED)
+    changed, events, now = [], [], timezone.now()
+    for order in orders:
+        order.exact_quotation_status_label, order.updated_at = DELETED, now
+        changed.append(order)
+        text = f"Exact Online: quotation {order.exact_quotation_number} was deleted there."
+        events.append(OrderEvent(order=order, status=order.status, message=text, at=now))
+    return _recorded(company, changed, events)
+
+
+def _recorded(company: Company, changed: list[Order], events: list[OrderEvent]) -> int:
     if not changed:
         return 0
     with transaction.atomic():

@@ -165,3 +165,15 @@ def test_the_control_route_rejects_or_accepts_as_the_customer_would(sandbox_http
     assert all(len(row["QuotationLines"]) == 1 for row in listing["rows"])
     unknown = sandbox_http.post("/_sandbox/quotation", json={"quotation_number": 1, "status": 7})
     assert unknown.status_code == 400
+
+
+def test_deleting_a_quotation_writes_sync_deleted_34_and_35(state):
+    quotation = _post(state)
+    key = quotation["QuotationID"]
+    status, _ = call(state, QUOTATIONS + f"(guid'{key}')", method="DELETE")
+    assert status == 204
+    deleted = [(row["EntityType"], row["EntityKey"]) for row in _division(state).deleted]
+    assert (34, key) in deleted
+    assert sorted(kind for kind, _ in deleted) == [34, 35, 35]
+    assert call(state, QUOTATIONS + f"(guid'{key}')")[0] == 404
+    assert len(_division(state).quotation_lines) == 0

@@ -11,7 +11,13 @@ from salesdesk.integration.sync.models import SyncEntity, SyncRun
 from salesdesk.integration.sync.services import RECORD_ENTITIES
 from salesdesk.integration.sync.status import sync_rows
 from salesdesk.orders.exact_progress import order_in_exact
-from salesdesk.orders.quotations import quotations_status_follow
+from salesdesk.orders.quotations import (
+    order_convert,
+    quotation_convertible,
+    quotations_status_follow,
+)
+from salesdesk.orders.services import OrderRefused
+from tests.exact_sandbox.data.rest_calls import call
 from tests.salesdesk.integration.order_push.quotation_desk import convert, sent_quotation
 from tests.salesdesk.integration.sync.sync_support import run_sync
 from tests.salesdesk.orders.sandbox_desk import OrderDesk
@@ -81,9 +87,7 @@ def test_a_row_of_another_companys_quotation_changes_nothing(sandbox_state, live
     assert SyncEntity.QUOTATIONS in RECORD_ENTITIES  # scheduled and on the Synchronize page
 
 
-def test_a_converted_quotation_follows_its_sales_order_like_any_other(
-    sandbox_state, live_sandbox
-):
+def test_a_converted_quotation_follows_its_sales_order_like_any_other(sandbox_state, live_sandbox):
     clock = sandbox_state.clock
     acme = OrderDesk.open(state=sandbox_state, live=live_sandbox, slug="acme")
     order = convert(acme, sent_quotation(acme))
@@ -98,3 +102,23 @@ def test_a_converted_quotation_follows_its_sales_order_like_any_other(
     assert in_exact.order.delivery_status == 21 and len(in_exact.deliveries) == 1
     quotes = run_sync(acme.company, SyncEntity.QUOTATIONS, clock, client=acme.client)
     assert quotes.updated == 0  # the accepted status was recorded by the conversion itself
+
+
+def test_a_quotation_deleted_in_exact_can_no_longer_be_converted(sandbox_state, live_sandbox):
+    acme = OrderDesk.open(state=sandbox_state, live=live_sandbox, slug="acme")
+    globex = OrderDesk.open(state=sandbox_state, live=live_sandbox, slug="globex", division=100002)
+    order, theirs = sent_quotation(acme), sent_quotation(globex)
+    with sandbox_state.lock:  # as Exact's user deleting it there
+        status, _ = call(
+            sandbox_state, f"crm/Quotations(guid'{order.exact_quotation_id}')", method="DELETE"
+        )
+    assert status == 204
+    run = run_sync(acme.company, SyncEntity.QUOTATIONS, sandbox_state.clock, client=acme.client)
+    assert run.status == SyncRun.Status.SUCCEEDED, run.error
+    order.refresh_from_db()
+    assert order.exact_quotation_status_label == "Deleted in Exact Online"
+    assert not quotation_convertible(order=order)
+    with pytest.raises(OrderRefused, match="deleted in Exact"):
+        order_convert(order=order)
+    theirs.refresh_from_db()
+    assert quotation_convertible(order=theirs)  # the other company's is untouched
