@@ -28,6 +28,8 @@ Row = dict[str, Any]
 QUOTATION_HEADER_FIELDS = (
     "ID", "QuotationID", "QuotationNumber", "Status", "StatusDescription",
 )  # fmt: skip
+# Read after an unclear accept: Exact's status says whether it went through.
+QUOTATION_STATUS_FIELDS = ("QuotationID", "Status")
 # sync/Deleted EntityType of quotation headers (spec §9.3).
 DELETED_QUOTATION = 34
 ACCEPTED = QuotationRef.ACCEPTED
@@ -74,6 +76,11 @@ def exact_quotation_ref(row: Mapping[str, Any]) -> QuotationRef:
         status=whole(row.get("Status")),
         status_label=text(row.get("StatusDescription"))[:100],
     )
+
+
+def quotation_accepted(row: Mapping[str, Any] | None) -> bool:
+    """Whether Exact's quotation row (None: Exact does not know it) says Accepted."""
+    return row is not None and whole(row.get("Status")) == ACCEPTED
 
 
 def converted_order_find(rows: Iterable[Mapping[str, Any]], order: Order) -> Mapping | None:

@@ -21,9 +21,10 @@ from dataclasses import replace
 from exact_client import ExactClient, ExactError, Rejected, TransportError
 from salesdesk.integration.mapping.orders import exact_order_ref, order_marker
 from salesdesk.integration.mapping.quotations import (
-    ACCEPTED,
+    QUOTATION_STATUS_FIELDS,
     converted_order_find,
     exact_quotation_ref,
+    quotation_accepted,
     quotation_payload,
     quotation_row_find,
 )
@@ -84,7 +85,7 @@ def quotation_convert(
     known_absent, posted = not lookup_first, False
     try:
         if lookup_first:
-            if _status(client, quotation_id) == ACCEPTED:
+            if _accepted(client, quotation_id):
                 return _converted_order(client, order, found=True)
             known_absent = True  # not accepted: the earlier attempt did not go through
         posted = True
@@ -92,7 +93,7 @@ def quotation_convert(
             client.quotations.accept(quotation_id)
         except Rejected:
             # Accepted in Exact meanwhile (by hand, or online by the customer): take its order.
-            if _status(client, quotation_id) != ACCEPTED:
+            if not _accepted(client, quotation_id):
                 raise
             return _converted_order(client, order, found=True)
         return _converted_order(client, order, found=False)
@@ -111,9 +112,8 @@ def _outcome(
     return outcome
 
 
-def _status(client: ExactClient, quotation_id: str) -> int | None:
-    stored = client.quotations.get(quotation_id, select=("QuotationID", "Status"))
-    return None if stored is None else stored.get("Status")
+def _accepted(client: ExactClient, quotation_id: str) -> bool:
+    return quotation_accepted(client.quotations.get(quotation_id, select=QUOTATION_STATUS_FIELDS))
 
 
 def _converted_order(client: ExactClient, order: Order, *, found: bool) -> SendOutcome:
