@@ -16,6 +16,7 @@ from .hosts import normalize_base_url
 from .oauth import OAuthApp
 from .outgoing_http import http_client
 from .paging import Page, iterate_pages
+from .quotations import QUOTATIONS, Quotations
 from .rate_gate import RateGate
 from .requestor import Requestor, RetryPolicy
 from .resources import Pictures, Resource, SalesOrders, WebhookSubscriptions
@@ -93,6 +94,8 @@ class ExactClient:
         # The order header's lists (read whole, spec §9.1).
         self.shipping_methods = Resource(self._requestor, api, ledger.SHIPPING_METHODS)
         self.payment_conditions = Resource(self._requestor, api, ledger.PAYMENT_CONDITIONS)
+        # Quotations and accepting them into sales orders (spec §9.4).
+        self.quotations = Quotations(self._requestor, api, QUOTATIONS)
 
     @property
     def calls(self) -> int:

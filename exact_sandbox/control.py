@@ -13,6 +13,7 @@ import orjson
 
 from .control_edition import EDITION_INDEX, EDITION_ROUTES
 from .control_ledger import LEDGER_INDEX, LEDGER_ROUTES
+from .control_quotations import QUOTATION_INDEX, QUOTATION_ROUTES
 from .holdings import HOLDINGS, HoldingsError, holdings_json
 from .http import Request, Response, json_response
 from .seed import reseed_state, reset_state
@@ -47,6 +48,7 @@ INDEX = {
     "GET /_sandbox/accounts": "the accounts held; ?division=N for one",
     **LEDGER_INDEX,
     **EDITION_INDEX,
+    **QUOTATION_INDEX,
 }
 
 
@@ -156,6 +158,7 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "errors/reset"): _reset_errors,
     **LEDGER_ROUTES,
     **EDITION_ROUTES,
+    **QUOTATION_ROUTES,
 }
 
 

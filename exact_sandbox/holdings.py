@@ -30,7 +30,6 @@ class Holding:
 
 HOLDINGS: dict[str, Holding] = {
     "orders": Holding("sales_orders", "sales_order_lines", "SalesOrderLines", "OrderID"),
-    # Quotations exist once the data layer keeps them; until then the listing is empty.
     "quotations": Holding("quotations", "quotation_lines", "QuotationLines", "QuotationID"),
     "accounts": Holding("accounts"),
 }

@@ -17,12 +17,14 @@ from .odata.errors import ODataError
 from .odata.property_check import refuse_unknown_properties
 from .odata.query import parse_options
 from .resources import accounts, addresses, items, sales_orders
+from .resources.accept_quotation import post_accept_quotation
 from .resources.bulk_filters import refuse_unlisted_filters
 from .resources.collection import read_collection
 from .resources.context import CallContext
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
+from .resources.quotations import delete_quotation, post_quotation
 from .resources.sync_feed import read_sync
 from .resources.tables import table_for
 from .resources.user_rights import PATH as USER_RIGHTS_PATH
@@ -33,8 +35,9 @@ from .webhooks.subscriptions import handle_subscriptions
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
          "salesorder/salesorders": sales_orders.post_sales_order,
-         "salesorder/salesorderlines": post_order_line,
-         "crm/addresses": addresses.post_address}  # fmt: skip
+         "salesorder/salesorderlines": post_order_line, "crm/addresses": addresses.post_address,
+         "crm/quotations": post_quotation,
+         "crm/acceptquotation": post_accept_quotation}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
                   "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip
@@ -45,6 +48,7 @@ _BY_KEY: dict[tuple[str, str], Callable] = {
     ("DELETE", "crm/accounts"): accounts.delete_account,
     ("PUT", "salesorder/salesorders"): sales_orders.put_sales_order,
     ("DELETE", "salesorder/salesorders"): sales_orders.delete_sales_order,
+    ("DELETE", "crm/quotations"): delete_quotation,
 }
 
 

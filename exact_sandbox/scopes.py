@@ -20,14 +20,19 @@ WMS = "Logistics wms"
 INVOICES = "Sales invoices"
 RECEIVABLES = "Financial receivables"
 CASHFLOW = "Financial cashflow"
+QUOTES = "Crm quotes"
 ALL_SCOPES = frozenset({CRM, ITEMS, PRICES, ORDERS, INVENTORY, ORGANIZATION, FINANCIAL, WMS,
-                        INVOICES, RECEIVABLES, CASHFLOW})  # fmt: skip
+                        INVOICES, RECEIVABLES, CASHFLOW, QUOTES})  # fmt: skip
 
 # (normalized "service/entity" or "service/", area); first match wins.
 _AREAS: tuple[tuple[str, str], ...] = (
     ("crm/accounts", CRM),
     ("crm/contacts", CRM),
     ("crm/addresses", CRM),
+    ("crm/quotations", QUOTES),
+    ("crm/quotationlines", QUOTES),
+    ("crm/quotationheaders", QUOTES),
+    ("crm/acceptquotation", QUOTES),
     ("logistics/items", ITEMS),
     ("logistics/itemgroups", ITEMS),
     ("logistics/units", ITEMS),

@@ -23,7 +23,8 @@ from .config import SandboxConfig
 from .state import SandboxState
 
 FORMAT = "exact-sandbox-state"
-VERSION = 2  # 2: divisions hold stock, order history, invoices, open items, CRM (issue 19)
+VERSION = 3  # 2: divisions hold stock, order history, invoices, open items, CRM (issue 19)
+# 3: and quotations (issue 20)
 # What the generated data depends on: another value means other data, so no resume.
 DATA_SETTINGS = ("items", "customers", "seed", "users", "divisions", "warehouses",
                  "history_months", "history_lines_per_customer")  # fmt: skip

@@ -8,6 +8,7 @@ from ..odata.values import date_value
 from .ledger_cascade import account_deleted, item_deleted
 from .ledger_tables import add_ledger_tables
 from .pictures import PLACEHOLDER_PATH, item_png
+from .quotation_tables import add_quotation_tables
 from .table import Table
 
 # sync/Deleted EntityType codes (spec §4.7).
@@ -66,6 +67,7 @@ class DivisionData:
         self.sales_order_lines = Table("ID", ("OrderID",))
         self.deleted = Table("ID", ("EntityKey",))
         add_ledger_tables(self)  # stock, deliveries, invoices, receivables, CRM (spec §9)
+        add_quotation_tables(self)  # quotations and their lines (spec §9.4)
         # Webhooks (spec §4.10, exact_sandbox.webhooks): subscriptions by ID, and the hub's
         # listener, set when the first subscription is made.
         self.webhook_subscriptions: dict[str, dict] = {}

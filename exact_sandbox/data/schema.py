@@ -9,7 +9,8 @@ from ..schema import reference
 # Navigation collections appear as `{"__deferred": ...}` unless expanded (spec §3.3).
 NAV_TYPES = {"BankAccounts", "SalesOrderLines", "SalesOrderOrderChargeLine[]", "VATPercentages",
              "GoodsDeliveryLines", "SalesInvoiceLines", "SalesInvoiceOrderChargeLines",
-             "StockBatchNumbers", "StockSerialNumbers"}  # fmt: skip
+             "StockBatchNumbers", "StockSerialNumbers", "QuotationLines",
+             "QuotationOrderChargeLines", "OptionalQuotationLineIDs"}  # fmt: skip
 SCALAR_TYPES = {
     "Guid", "String", "DateTime", "Int64", "Int32", "Int16", "Byte", "Double", "Boolean", "Binary"
 }  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import ledger_schema as ls
+from ..data import quotation_schema as qs
 from ..data import schema as s
 from ..data.schema import Schema
 from ..odata.envelope import Expander, Projector, resolve_select
@@ -39,6 +40,10 @@ _BY_DOCUMENT = {
     ls.SALES_INVOICE.type_name: Lines(
         "SalesInvoiceLines", "sales_invoice_lines", ls.SALES_INVOICE_LINE,
         "salesinvoice/SalesInvoiceLines", "InvoiceID",
+    ),
+    qs.QUOTATION.type_name: Lines(
+        "QuotationLines", "quotation_lines", qs.QUOTATION_LINE, "crm/QuotationLines",
+        "QuotationID",
     ),
 }  # fmt: skip
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..data import schema as s
 from .ledger_endpoints import LEDGER_ENDPOINTS
+from .quotation_endpoints import QUOTATION_ENDPOINTS
 
 PAGE = 60  # normal endpoints (spec §3.1)
 BULK_PAGE = 1000  # bulk/ and sync/
@@ -109,5 +110,6 @@ _ENDPOINTS = (
     ),
     Endpoint("sync/Deleted", "sync", "deleted", s.DELETED),
     *(Endpoint(*spec) for spec in LEDGER_ENDPOINTS),
+    *(Endpoint(*spec) for spec in QUOTATION_ENDPOINTS),
 )
 ENDPOINTS = {endpoint.path.lower(): endpoint for endpoint in _ENDPOINTS}

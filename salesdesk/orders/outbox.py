@@ -103,18 +103,14 @@ def outbox_finish(
             "updated_at": now,
             "row_version": version_next(company=row.company_id),
         }
-        if status == Order.Status.SUBMITTED:
-            order_changes |= {
-                "exact_order_id": outcome.exact_order_id,
-                "exact_order_number": outcome.exact_order_number,
-                "exact_message": "",
-            }
-        else:  # Failed: why; Queued: why it waits (shown on the order pages)
+        if outcome.result is SendResult.SUBMITTED:
+            order_changes |= {**outcome.exact_fields(), "exact_message": ""}
+        else:  # Failed: why; Queued: why it waits; a refused conversion: why (order pages)
             order_changes["exact_message"] = message
         Order.objects.filter(pk=claim.order_id).update(**order_changes)
         _event(claim.order_id, status, message, now)
-        if status == Order.Status.SUBMITTED:
-            order_in_exact_on_commit(order_id=claim.order_id)
+        if outcome.result is SendResult.SUBMITTED and row.action == OrderOutbox.Action.SEND:
+            order_in_exact_on_commit(order_id=claim.order_id)  # it has just reached Exact
     return True
 
 
@@ -160,11 +156,12 @@ def _next_state(
 ) -> tuple[str, str, dict]:
     result, text = outcome.result, outcome.message
     if result is SendResult.SUBMITTED:
-        how = " (found in Exact by its reference)" if outcome.found_by_lookup else ""
-        text = f"Submitted to Exact Online as order {outcome.exact_order_number}{how}."
-        return Order.Status.SUBMITTED, text, {"failures": 0, "last_error": ""}
+        return Order.Status.SUBMITTED, outcome.summary(), {"failures": 0, "last_error": ""}
     if result is SendResult.REFUSED:
-        return Order.Status.FAILED, text, {"last_error": text}
+        # A refused conversion leaves the quotation as it stands in Exact: still Submitted.
+        converting = row.action == OrderOutbox.Action.CONVERT
+        status = Order.Status.SUBMITTED if converting else Order.Status.FAILED
+        return status, text, {"last_error": text}
     if result is SendResult.BLOCKED:
         # Since the attempt began: a re-authorization after that may already fix it.
         return Order.Status.QUEUED, text, {"waiting_since": claim.at, "last_error": text}

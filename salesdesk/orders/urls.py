@@ -1,7 +1,7 @@
 # Routes under /<company>/; included by salesdesk/urls.py.
 from django.urls import path
 
-from salesdesk.orders import views
+from salesdesk.orders import quotation_views, views
 
 urlpatterns = [
     path("orders/", views.order_list_view, name="order_list"),
@@ -14,4 +14,5 @@ urlpatterns = [
     path("orders/<str:number>/state", views.order_state_view, name="order_state"),
     path("orders/<str:number>/submit", views.order_submit_view, name="order_submit"),
     path("orders/<str:number>/manual", views.order_manual_view, name="order_manual"),
+    path("orders/<str:number>/convert", quotation_views.order_convert_view, name="order_convert"),
 ]

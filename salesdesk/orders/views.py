@@ -18,6 +18,7 @@ from salesdesk.orders.forms import (
 )
 from salesdesk.orders.lines import NoPrice
 from salesdesk.orders.preview import order_preview
+from salesdesk.orders.quotations import quotation_convertible
 from salesdesk.orders.services import (
     OrderRefused,
     order_create,
@@ -218,6 +219,7 @@ def _detail_context(order) -> dict:
         "manual_form": ManualCloseForm(),
         "closable": selectors.order_closable_by_hand(order=order),
         "discount_percent": f"{bounds.discount_percent(order.discount).normalize():f}",
+        "convertible": quotation_convertible(order=order),
     }
 
 

@@ -115,7 +115,7 @@ def test_two_schedulers_at_once_start_each_due_sync_once():
         proc.communicate(timeout=60)
         assert proc.returncode == 0
 
-    # Every record entity once per company: the schedule's eight, and the open items that run
+    # Every record entity once per company: the schedule's nine, and the open items that run
     # on a schedule of their own (sync/open_items_schedule.py), due at once on a new connection.
     due = len(RECORD_ENTITIES)
     runs = SyncRun.objects.filter(company__in=companies)

@@ -39,6 +39,7 @@ from salesdesk.integration.mapping.orders import (
     sales_order_payload,
 )
 from salesdesk.integration.order_push.delivery_address import delivery_address_ensure
+from salesdesk.integration.order_push.quotations import quotation_outbox_push
 from salesdesk.integration.order_push.refusals import refusal_explained
 from salesdesk.orders.models import Order
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
@@ -121,6 +122,10 @@ def connection_wait_reason(exc: ConnectionNotReady) -> str:
 
 def order_push(*, client: ExactClient, order: Order, lookup_first: bool) -> SendOutcome:
     """One attempt: look up first when an earlier one may have been stored, else post."""
+    if order.kind == Order.Kind.QUOTATION:  # a quotation, or its conversion to an order
+        return quotation_outbox_push(
+            client=client, order=order, lookup_first=lookup_first, on_error=outcome_for_error
+        )
     known_absent = not lookup_first
     posted = False
     try:

@@ -16,6 +16,7 @@ from salesdesk.integration.sync.history_feeds import (
     SALES_ORDER_FEEDS,
 )
 from salesdesk.integration.sync.models import SyncEntity
+from salesdesk.integration.sync.quotation_feeds import QUOTATION_FEEDS
 from salesdesk.integration.sync.stock_feeds import STOCK_FEEDS
 
 ENTITY_FEEDS: dict[str, tuple[Feed, ...]] = {
@@ -26,4 +27,5 @@ ENTITY_FEEDS: dict[str, tuple[Feed, ...]] = {
     SyncEntity.RECEIVABLES: RECEIVABLE_FEEDS,
     SyncEntity.ADDRESSES: ADDRESS_FEEDS,
     SyncEntity.CONTACTS: CONTACT_FEEDS,
+    SyncEntity.QUOTATIONS: QUOTATION_FEEDS,
 }

@@ -21,6 +21,7 @@ class SyncEntity(models.TextChoices):
     RECEIVABLES = "receivables", "Open items"
     ADDRESSES = "addresses", "Addresses"
     CONTACTS = "contacts", "Contacts"
+    QUOTATIONS = "quotations", "Quotations"
 
 
 class SyncCursor(models.Model):

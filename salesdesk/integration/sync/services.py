@@ -24,7 +24,7 @@ LOGGER = logging.getLogger("salesdesk.sync")
 RECORD_ENTITIES = (
     SyncEntity.ITEMS, SyncEntity.CUSTOMERS, SyncEntity.PRICES, SyncEntity.STOCK,
     SyncEntity.SALES_ORDERS, SyncEntity.INVOICES, SyncEntity.RECEIVABLES, SyncEntity.ADDRESSES,
-    SyncEntity.CONTACTS,
+    SyncEntity.CONTACTS, SyncEntity.QUOTATIONS,
 )  # fmt: skip
 # Read whole, one call, on a schedule of their own (sync/open_items_schedule.py).
 OWN_SCHEDULE = frozenset({SyncEntity.RECEIVABLES})

@@ -10,6 +10,7 @@ from salesdesk.customers.contact_models import Address, Contact
 from salesdesk.customers.models import Customer
 from salesdesk.history.models import OpenItem, SalesInvoice, SalesOrder
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
+from salesdesk.orders.quotations import quotations_sent
 from salesdesk.tenants.models import Company
 
 ROWS = (
@@ -22,6 +23,7 @@ ROWS = (
     (SyncEntity.RECEIVABLES, "Stored open items", "Synchronize open items", OpenItem),
     (SyncEntity.ADDRESSES, "Stored addresses", "Synchronize addresses", Address),
     (SyncEntity.CONTACTS, "Stored contacts", "Synchronize contacts", Contact),
+    (SyncEntity.QUOTATIONS, "Stored quotations", "Synchronize quotations", quotations_sent),
 )
 
 
@@ -56,12 +58,18 @@ def sync_rows(*, company: Company) -> list[SyncRow]:
             entity=entity,
             label=label,
             action=action,
-            stored=model.objects.filter(company=company, active=True).count(),
+            stored=_stored(company, model),
             active_run=_active(company, entity),
             last_run=_last_finished(company, entity),
         )
         for entity, label, action, model in ROWS
     ]
+
+
+def _stored(company: Company, model) -> int:
+    if hasattr(model, "objects"):
+        return model.objects.filter(company=company, active=True).count()
+    return model(company=company)  # a count of its own (quotations live on the orders)
 
 
 def pictures_run(*, company: Company) -> SyncRun | None:

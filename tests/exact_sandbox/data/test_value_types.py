@@ -35,12 +35,14 @@ def state():
     account = next(iter(state.divisions[100001].accounts))
     body = {"OrderedBy": account["ID"], "SalesOrderLines": [{"Item": item["ID"], "Quantity": 2}]}
     assert call(state, "salesorder/SalesOrders", method="POST", body=body)[0] == 201
+    quotation = {"OrderAccount": account["ID"], "QuotationLines": [{"Item": item["ID"]}]}
+    assert call(state, "crm/Quotations", method="POST", body=quotation)[0] == 201
     division = state.divisions[100001]
     division.delete_item(division.items.keys[-1], state.clock.now())  # rows for sync/Deleted
     return state
 
 
-@pytest.mark.parametrize("path", sorted(ENDPOINTS))
+@pytest.mark.parametrize("path", sorted(p for p, e in ENDPOINTS.items() if "GET" in e.methods))
 def test_values_have_the_json_form_of_their_type(state, path):
     endpoint = ENDPOINTS[path]
     query = {"$select": ",".join(endpoint.schema.fields), "$top": "20"}

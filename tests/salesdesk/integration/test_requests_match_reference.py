@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import httpx
@@ -39,6 +39,7 @@ from salesdesk.integration.webhooks.subscriptions import webhook_subscribe, webh
 from salesdesk.orders.lines import LineInput
 from salesdesk.orders.models import Order
 from salesdesk.orders.outcomes import SendResult
+from salesdesk.orders.quotations import order_convert
 from salesdesk.orders.services import OrderHeader, order_create, order_submit
 from salesdesk.orders.terms_selectors import (
     payment_conditions_active,
@@ -53,7 +54,7 @@ from tests.salesdesk.integration.sync.test_sync_pictures import _pictures_pass
 pytestmark = pytest.mark.django_db(transaction=True)
 ENTITIES = (
     "items", "customers", "prices", "stock", "sales-orders", "invoices", "receivables",
-    "addresses", "contacts",
+    "addresses", "contacts", "quotations",
 )  # fmt: skip
 # What Salesdesk must have asked for, so that a silent gap in the flow cannot pass.
 EXPECTED = {
@@ -66,6 +67,7 @@ EXPECTED = {
     "sync/SalesOrder/GoodsDeliveryLines", "sync/SalesInvoice/SalesInvoices",
     "read/financial/ReceivablesList", "sync/CRM/Addresses", "sync/CRM/Contacts",
     "sales/ShippingMethods", "cashflow/PaymentConditions", "crm/Addresses",
+    "crm/Quotations", "crm/AcceptQuotation", "sync/CRM/QuotationHeaders",
 }  # fmt: skip
 
 
@@ -173,6 +175,33 @@ def _send_an_order(company, clock) -> None:
     assert outcome.result is SendResult.SUBMITTED, outcome.message
 
 
+def _send_and_convert_a_quotation(company, sandbox_state, division: int, clock, *, lose: bool):
+    """A quotation sent, then converted; with `lose`, each answer is lost once, so the
+    look-ups run (a dropped request is not recorded: the other company's are)."""
+    customer = Customer.objects.filter(company=company, active=True, blocked=False).first()
+    items = list(Item.objects.filter(company=company, active=True, is_sales_item=True)[:2])
+    order = order_create(
+        company=company, user=None, header=OrderHeader(customer=customer, your_ref="PO-2"),
+        lines=[LineInput(item=item, quantity=Decimal(1)) for item in items],
+    )  # fmt: skip
+    Order.objects.filter(pk=order.pk).update(kind=Order.Kind.QUOTATION)
+    order_submit(order=order, now=datetime.fromtimestamp(clock.now(), tz=UTC))
+    if lose:
+        for path in ("crm/Quotations", "crm/AcceptQuotation"):
+            sandbox_state.faults.add("drop_after_commit", path, method="POST", division=division)
+    steps = [SendResult.UNCLEAR, SendResult.SUBMITTED] if lose else [SendResult.SUBMITTED]
+    results, connect = [], lambda c: client_for(c, clock)
+    for step in range(2 * len(steps)):
+        # The outbox's clock runs ahead past each back-off; the sandbox's (tokens) does not.
+        now = datetime.fromtimestamp(clock.now(), tz=UTC) + timedelta(hours=step + 1)
+        if step == len(steps):
+            order_convert(order=order, now=now)
+        results.append(order_send(order_id=order.pk, connect=connect, clock=lambda: now).result)
+    assert results == steps * 2
+    order.refresh_from_db()
+    assert order.exact_order_number is not None
+
+
 def test_every_request_salesdesk_makes_names_only_properties_exact_has(
     live_sandbox, sandbox_state, sandbox_clock, recorder, settings
 ):
@@ -180,6 +209,8 @@ def test_every_request_salesdesk_makes_names_only_properties_exact_has(
         company = _authorize(live_sandbox, division, name)
         _sync_everything(company, sandbox_state, division, sandbox_clock)
         _send_an_order(company, sandbox_clock)
+        lose = division == 100001
+        _send_and_convert_a_quotation(company, sandbox_state, division, sandbox_clock, lose=lose)
         settings.PUBLIC_URL = "https://salesdesk.example.test"  # Exact wants an HTTPS callback
         assert len(webhook_subscribe(company=company).subscriptions) == 5
         assert webhook_unsubscribe(company=company) == 5

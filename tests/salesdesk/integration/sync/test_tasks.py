@@ -58,7 +58,7 @@ def test_the_schedule_starts_each_due_company_once():
     # Every incremental feed; the open items keep their own schedule (open_items_schedule).
     assert {(r.company_id, r.entity) for r in started} == {
         (due.pk, entity) for entity in ("items", "customers", "prices", "stock", "sales-orders",
-                                        "invoices", "addresses", "contacts")
+                                        "invoices", "addresses", "contacts", "quotations")
     }  # fmt: skip
     assert all(r.trigger == SyncRun.Trigger.SCHEDULE for r in started)
     assert schedule_tick() == []  # the next run moved 5 minutes on
