@@ -109,8 +109,10 @@ def outbox_finish(
             order_changes["exact_message"] = message
         Order.objects.filter(pk=claim.order_id).update(**order_changes)
         _event(claim.order_id, status, message, now)
-        if outcome.result is SendResult.SUBMITTED and row.action == OrderOutbox.Action.SEND:
-            order_in_exact_on_commit(order_id=claim.order_id)  # it has just reached Exact
+        if outcome.result is SendResult.SUBMITTED:
+            # It has just reached Exact: as an order or quotation, or as the sales order
+            # Exact made of an accepted quotation (the customer's order confirmation).
+            order_in_exact_on_commit(order_id=claim.order_id)
     return True
 
 

@@ -122,7 +122,7 @@ def test_convert_to_order_makes_one_sales_order_in_exact_and_follows_it(desk, he
     history = list(order.events.values_list("message", flat=True))
     assert any("conversion" in text for text in history)
     assert any(f"sales order {made['OrderNumber']}" in text for text in history)
-    assert heard == []  # it reached Exact before; a conversion is no new arrival
+    assert heard == [order.pk]  # now as a sales order: its confirmation goes out
     with pytest.raises(OrderRefused, match="already sales order"):
         order_convert(order=order)
 
