@@ -20,6 +20,7 @@ from .resources import accounts, items, sales_orders
 from .resources.bulk_filters import refuse_unlisted_filters
 from .resources.collection import read_collection
 from .resources.context import CallContext
+from .resources.crm_posts import post_address, post_contact
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
@@ -33,7 +34,8 @@ from .webhooks.subscriptions import handle_subscriptions
 _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z]+))?/?$")
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
          "salesorder/salesorders": sales_orders.post_sales_order,
-         "salesorder/salesorderlines": post_order_line}  # fmt: skip
+         "salesorder/salesorderlines": post_order_line,
+         "crm/contacts": post_contact, "crm/addresses": post_address}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),
                   "salesorder/salesorders": ("SalesOrders", "OrderID")}  # fmt: skip

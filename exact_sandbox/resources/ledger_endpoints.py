@@ -1,8 +1,9 @@
 """The stock, order-history, invoice, receivable and CRM endpoints (spec §9.1).
 
 `(path, kind, DivisionData table, schema)`; `resources.endpoints` turns them into
-`Endpoint`s. All are GET only in the sandbox. Kind `read` (the `read/financial`
-functions) has no page cap (spec §3.1 "most read/ services have no such cap").
+`Endpoint`s. All are GET only in the sandbox, but for POST on crm/Contacts and
+crm/Addresses (a fifth element: the methods; resources/crm_posts.py). Kind `read` (the
+`read/financial` functions) has no page cap (spec §3.1 "most read/ services have no such cap").
 Endpoints without a sync variant in Exact (warehouses, item warehouses, shipping
 methods, payment conditions, the receivables) have none here either.
 """
@@ -41,10 +42,10 @@ LEDGER_ENDPOINTS = (
     ("read/financial/ReceivablesListByAccount", "read", "", ls.RECEIVABLES_LIST_BY_ACCOUNT),
     ("sync/Cashflow/PaymentTerms", "sync", "payment_terms", ls.SYNC_PAYMENT_TERM),
     ("cashflow/PaymentConditions", "plain", "payment_conditions", ls.PAYMENT_CONDITION),
-    ("crm/Addresses", "plain", "addresses", ls.ADDRESS),
+    ("crm/Addresses", "plain", "addresses", ls.ADDRESS, frozenset({"GET", "POST"})),
     ("sync/CRM/Addresses", "sync", "addresses", ls.SYNC_ADDRESS),
     ("bulk/CRM/Addresses", "bulk", "addresses", ls.BULK_ADDRESS),
-    ("crm/Contacts", "plain", "contacts", ls.CONTACT),
+    ("crm/Contacts", "plain", "contacts", ls.CONTACT, frozenset({"GET", "POST"})),
     ("sync/CRM/Contacts", "sync", "contacts", ls.SYNC_CONTACT),
     ("bulk/CRM/Contacts", "bulk", "contacts", ls.BULK_CONTACT),
     ("sales/ShippingMethods", "plain", "shipping_methods", ls.SHIPPING_METHOD),
