@@ -154,7 +154,9 @@ def test_duplicates_are_looked_for_in_the_own_company_only_and_among_active_cust
 def test_without_vat_number_and_email_nothing_is_a_duplicate():
     world = reps_world()
     make_customer(company=world.acme, vat_number="", email="")
-    customer = customer_create(membership=_member(world, "admin"), data=_new(vat_number="", email=""))
+    customer = customer_create(
+        membership=_member(world, "admin"), data=_new(vat_number="", email="")
+    )
     assert customer.pk
 
 
