@@ -210,7 +210,9 @@ class OrderLineOut(Schema):
 class OrderOut(Schema):
     number: str
     status: Literal["draft", "queued", "sending", "submitted", "failed", "manual"]
-    customer_id: uuid.UUID
+    customer_id: uuid.UUID | None = Field(
+        description="Null while the customer, created in Salesdesk, is not in Exact yet"
+    )
     your_ref: str
     delivery_date: datetime.date | None
     notes: str
