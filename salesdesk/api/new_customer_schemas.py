@@ -11,6 +11,7 @@ import uuid
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 from salesdesk.api.schemas import Text
 from salesdesk.customers import new_customer_input as rules
@@ -22,14 +23,16 @@ def _text(limit: int, description: str = ""):
     return Annotated[Text, Field(max_length=limit, description=description)]
 
 
-class AddressIn(Schema):
+# The nested inputs are plain pydantic models: ninja's Schema reads objects by attribute,
+# which let any JSON value (a list, say) pass as an address made of defaults.
+class AddressIn(BaseModel):
     line1: _text(rules.LINE_MAX, "Street and number") = ""
     postcode: _text(rules.POSTCODE_MAX) = ""
     city: _text(rules.CITY_MAX) = ""
     country: _text(2, "Two-letter code: NL, BE, DE") = ""
 
 
-class ContactIn(Schema):
+class ContactIn(BaseModel):
     first_name: _text(rules.PERSON_NAME_MAX) = ""
     last_name: _text(rules.PERSON_NAME_MAX) = ""
     email: _text(rules.EMAIL_MAX) = ""
