@@ -73,9 +73,10 @@ def test_a_duplicate_vat_number_names_and_links_the_customer(world):
 def test_office_users_and_unlinked_reps_get_no_form_or_a_reason(world):
     from salesdesk.tenants.models import Membership
 
-    assert 'href="/acme/customers/new/">New customer</a>' in world.browser("admin").get(
-        "/acme/customers/"
-    ).content.decode()
+    assert (
+        'href="/acme/customers/new/">New customer</a>'
+        in world.browser("admin").get("/acme/customers/").content.decode()
+    )
     Membership.objects.filter(user=world.users["rita"]).update(role=Membership.Role.USER)
     assert world.browser("rita").get("/acme/customers/new/").status_code == 404
     assert "New customer" not in world.browser("rita").get("/acme/customers/").content.decode()

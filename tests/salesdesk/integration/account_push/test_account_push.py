@@ -9,10 +9,11 @@ import pytest
 
 from exact_sandbox.clock import SandboxClock
 from exact_sandbox.holdings import holdings_json
-from salesdesk.customers.account_outbox import account_claim
+from salesdesk.customers.account_outbox import account_claim, account_finish
 from salesdesk.customers.account_outbox_models import AccountOutbox
 from salesdesk.customers.models import Customer
 from salesdesk.customers.new_customers import customer_resend
+from salesdesk.integration.account_push.services import LeaseLost, account_push
 from salesdesk.tenants.models import Membership
 from tests.salesdesk.integration.account_push.account_desk import AccountDesk, new_input
 
@@ -191,3 +192,28 @@ def test_the_outbox_drain_sends_every_new_customer_once_under_random_faults(desk
         assert customer.exact_id == uuid.UUID(account["ID"])
         assert len(desk.exact_contacts_of(customer.exact_id)) == 1
         assert len(desk.exact_addresses_of(customer.exact_id)) == 1
+
+
+def test_a_worker_that_lost_its_lease_records_nothing_and_the_account_stays_single(desk):
+    customer = desk.new_customer()
+    slow = account_claim(customer_id=customer.pk, now=desk.now())
+    desk.state.clock.advance(11 * 60)  # the slow worker's lease ran out
+    taker = account_claim(customer_id=customer.pk, now=desk.now())
+    assert taker is not None and taker.lookup_first
+
+    # The slow worker carries on: Exact stores its account, but it may not record it.
+    with pytest.raises(LeaseLost):
+        account_push(client=desk.client, claim=slow, clock=desk.now)
+    customer.refresh_from_db()
+    assert customer.exact_id is None
+    assert len(desk.exact_accounts_named("Bakkerij Nieuw")) == 1
+
+    # The worker holding the lease looks first, finds that account and finishes.
+    outcome = account_push(client=desk.client, claim=taker, clock=desk.now)
+    assert outcome.result == "done"
+    assert account_finish(claim=taker, outcome=outcome, now=desk.now(), backoff=lambda n: 30.0)
+    assert not account_finish(claim=slow, outcome=outcome, now=desk.now(), backoff=lambda n: 30.0)
+    (account,) = desk.exact_accounts_named("Bakkerij Nieuw")
+    customer.refresh_from_db()
+    assert customer.exact_id == uuid.UUID(account["ID"])
+    assert _outbox(customer).state == AccountOutbox.State.DONE
