@@ -5,9 +5,9 @@ what it needs from here (`from exact_client import ExactClient, ...`), never fro
 modules below; tests may reach the internals.
 """
 
-from .addresses import Addresses
 from .backoff import Backoff
 from .client import ExactClient
+from .crm_writes import Addresses
 from .errors import (
     AccessTokenRefused,
     AuthError,

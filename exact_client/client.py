@@ -9,8 +9,7 @@ from typing import Any
 
 import httpx
 
-from . import endpoints, ledger_endpoints
-from .addresses import Addresses
+from . import crm_writes, endpoints, ledger_endpoints
 from .errors import TransportError
 from .hosts import normalize_base_url
 from .oauth import OAuthApp
@@ -66,7 +65,7 @@ class ExactClient:
         )
         api = f"{self.base_url}/api/v1/{division}"
         self.items = Resource(self._requestor, api, endpoints.ITEMS)
-        self.accounts = Resource(self._requestor, api, endpoints.ACCOUNTS)
+        self.accounts = crm_writes.Accounts(self._requestor, api, endpoints.ACCOUNTS)
         self.price_lists = Resource(self._requestor, api, endpoints.PRICE_LISTS)
         self.price_list_periods = Resource(self._requestor, api, endpoints.PRICE_LIST_PERIODS)
         self.volume_discounts = Resource(self._requestor, api, endpoints.VOLUME_DISCOUNTS)
@@ -89,8 +88,8 @@ class ExactClient:
         self.sales_invoices = Resource(self._requestor, api, ledger.SALES_INVOICES)
         self.sales_invoice_lines = Resource(self._requestor, api, ledger.SALES_INVOICE_LINES)
         self.receivables_list = Resource(self._requestor, api, ledger.RECEIVABLES_LIST)
-        self.addresses = Addresses(self._requestor, api, ledger.ADDRESSES)
-        self.contacts = Resource(self._requestor, api, ledger.CONTACTS)
+        self.addresses = crm_writes.Addresses(self._requestor, api, ledger.ADDRESSES)
+        self.contacts = crm_writes.Contacts(self._requestor, api, ledger.CONTACTS)
         # The order header's lists (read whole, spec §9.1).
         self.shipping_methods = Resource(self._requestor, api, ledger.SHIPPING_METHODS)
         self.payment_conditions = Resource(self._requestor, api, ledger.PAYMENT_CONDITIONS)

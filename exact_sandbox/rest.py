@@ -21,6 +21,7 @@ from .resources.accept_quotation import post_accept_quotation
 from .resources.bulk_filters import refuse_unlisted_filters
 from .resources.collection import read_collection
 from .resources.context import CallContext
+from .resources.crm_posts import post_contact
 from .resources.endpoints import ENDPOINTS, Endpoint
 from .resources.entity import count_rows, read_entity, read_navigation
 from .resources.order_line_post import post_order_line
@@ -36,7 +37,7 @@ _KEYED_RE = re.compile(r"^(?P<path>[^()]+)\((?P<key>[^()]*)\)(?:/(?P<nav>[A-Za-z
 _POST = {"logistics/items": items.post_item, "crm/accounts": accounts.post_account,
          "salesorder/salesorders": sales_orders.post_sales_order,
          "salesorder/salesorderlines": post_order_line, "crm/addresses": addresses.post_address,
-         "crm/quotations": post_quotation,
+         "crm/quotations": post_quotation, "crm/contacts": post_contact,
          "crm/acceptquotation": post_accept_quotation}  # fmt: skip
 # Webhook topics of the writes that do not pass DivisionData.touch/delete_* (spec §4.10).
 _CREATE_TOPICS = {"logistics/items": ("Items", "ID"), "crm/accounts": ("Accounts", "ID"),

@@ -15,6 +15,7 @@ from .writes import created, no_content
 
 COUNTRIES = {"NL": "Nederland", "BE": "België", "DE": "Duitsland", "FR": "Frankrijk",
              "GB": "Verenigd Koninkrijk", "US": "Verenigde Staten", "LU": "Luxemburg"}  # fmt: skip
+STATUSES = frozenset({"A", "S", "P", "C"})
 DERIVED = frozenset({"CountryName", "LanguageDescription", "PaymentConditionSalesDescription"})
 DEFAULTS = {
     "Status": "C", "Blocked": False, "IsSales": True, "IsSupplier": False, "IsReseller": False,
@@ -31,6 +32,7 @@ def post_account(ctx: CallContext, endpoint: Endpoint) -> Response:
     values = coerce_fields(s.ACCOUNT, read_body(ctx.req.body), skip=DERIVED)
     if not values.get("Name"):
         raise bad_request("Mandatory: Name")
+    _check_status(values.get("Status"))
     code = account_code_of(values.get("Code")) or account_code(_highest_code(division) + 1)
     _check_code(division, code, None)
     account_id = values.pop("ID", None) or new_guid(division.rng)
@@ -50,6 +52,8 @@ def put_account(ctx: CallContext, endpoint: Endpoint, key_text: str) -> Response
     values = coerce_fields(s.ACCOUNT, read_body(ctx.req.body), skip=DERIVED | {"ID"})
     if "Name" in values and not values["Name"]:
         raise bad_request("Mandatory: Name")
+    if "Status" in values:
+        _check_status(values["Status"])
     if "Code" in values:
         values["Code"] = account_code_of(values["Code"])
         if not values["Code"]:
@@ -82,6 +86,12 @@ def _highest_code(division: DivisionData) -> int:
 def _check_code(division: DivisionData, code: str, own_id: str | None) -> None:
     if (division.accounts.lookup("Code", code) or set()) - {own_id}:
         raise bad_request(f"Account code already exists: {code.strip()}")
+
+
+def _check_status(status: str | None) -> None:
+    # A relationship type: A none, S suspect, P prospect, C customer (spec §4.4).
+    if status is not None and status not in STATUSES:
+        raise bad_request(f"Invalid value for Status: {status}. Allowed: A, S, P, C.")
 
 
 def _derive(division: DivisionData, row: dict) -> None:

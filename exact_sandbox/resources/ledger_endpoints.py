@@ -1,9 +1,10 @@
 """The stock, order-history, invoice, receivable and CRM endpoints (spec §9.1).
 
 `(path, kind, DivisionData table, schema[, methods])`; `resources.endpoints` turns them
-into `Endpoint`s. All are GET only in the sandbox, but for POST on `crm/Addresses` (a
-delivery address typed in for an order, `resources.addresses`). Kind `read` (the `read/financial`
-functions) has no page cap (spec §3.1 "most read/ services have no such cap").
+into `Endpoint`s. All are GET only in the sandbox, but for POST on crm/Contacts
+(resources/crm_posts.py) and crm/Addresses (resources/addresses.py: a delivery address typed
+in for an order, or a new customer's). Kind `read` (the `read/financial` functions) has no
+page cap (spec §3.1 "most read/ services have no such cap").
 Endpoints without a sync variant in Exact (warehouses, item warehouses, shipping
 methods, payment conditions, the receivables) have none here either.
 """
@@ -45,7 +46,7 @@ LEDGER_ENDPOINTS = (
     ("crm/Addresses", "plain", "addresses", ls.ADDRESS, frozenset({"GET", "POST"})),
     ("sync/CRM/Addresses", "sync", "addresses", ls.SYNC_ADDRESS),
     ("bulk/CRM/Addresses", "bulk", "addresses", ls.BULK_ADDRESS),
-    ("crm/Contacts", "plain", "contacts", ls.CONTACT),
+    ("crm/Contacts", "plain", "contacts", ls.CONTACT, frozenset({"GET", "POST"})),
     ("sync/CRM/Contacts", "sync", "contacts", ls.SYNC_CONTACT),
     ("bulk/CRM/Contacts", "bulk", "contacts", ls.BULK_CONTACT),
     ("sales/ShippingMethods", "plain", "shipping_methods", ls.SHIPPING_METHOD),

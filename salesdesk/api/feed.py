@@ -54,8 +54,10 @@ class Kind:
 KINDS = (
     Kind("items", lambda company, reach: Item.objects.filter(company=company),
          records.ITEM.records),
+    # A new customer reaches the devices once Exact has it (it has no ID for them before).
     Kind("customers", lambda company, reach: customers_within(
-        Customer.objects.filter(company=company), reach=reach), records.CUSTOMER.records, True),
+        Customer.objects.filter(company=company, exact_id__isnull=False), reach=reach),
+         records.CUSTOMER.records, True),
     Kind("item_prices", item_price_rows, records.ITEM_PRICE.records, True),
     Kind("price_list_lines", lambda company, reach: VolumeDiscount.objects.filter(company=company),
          records.PRICE_LIST_LINE.records),

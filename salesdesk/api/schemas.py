@@ -239,7 +239,9 @@ class OrderOut(Schema):
     number: str
     status: Literal["draft", "queued", "sending", "submitted", "failed", "manual"]
     kind: Literal["order", "quotation"]
-    customer_id: uuid.UUID
+    customer_id: uuid.UUID | None = Field(
+        description="Null while the customer, created in Salesdesk, is not in Exact yet"
+    )
     delivery_address_id: uuid.UUID | None = Field(
         description="Null for none, or for a new address until it is in Exact"
     )

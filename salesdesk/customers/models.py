@@ -1,5 +1,6 @@
 from django.db import models
 
+from salesdesk.customers.account_outbox_models import AccountOutbox  # noqa: F401 (models of the app)
 from salesdesk.customers.contact_models import Address, Contact  # noqa: F401 (models of the app)
 from salesdesk.synced.models import SyncedRecord
 from salesdesk.tenants.models import Company
@@ -11,8 +12,24 @@ class Customer(SyncedRecord):
     Exact owns every field but `company`, `active` and the sync bookkeeping.
     `code` keeps Exact's 18-character left padding for matching;
     `code_display` is the trimmed form shown on screen and searched.
+
+    A customer created in Salesdesk (`created_in_salesdesk`) exists before Exact has it: its
+    `exact_id` stays NULL until Exact answers the account's POST (customers/account_outbox.py),
+    rather than holding an ID of our own making, so that no Salesdesk-made ID can ever reach
+    Exact (an order's OrderedBy, a contact's Account) or collide with the customers sync's
+    ON CONFLICT (company, exact_id): SQLite and PostgreSQL let the unique constraint hold many
+    NULLs. Until then its `code_display` is `NEW-<pk>` (Exact assigns the real code) so the
+    order form can name it, and its pages are reached by primary key.
     """
 
+    class Status(models.TextChoices):
+        # Exact's crm/Accounts.Status, a relationship type (spec §4.4), not active/inactive.
+        CUSTOMER = "C", "Customer"
+        PROSPECT = "P", "Prospect"
+        SUSPECT = "S", "Suspect"
+        NONE = "A", "None"
+
+    exact_id = models.UUIDField(null=True, blank=True)  # NULL: created here, not yet in Exact
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="customers")
     code = models.CharField(max_length=18)
     code_display = models.CharField(max_length=18)  # indexed with the company (Meta)
@@ -40,6 +57,8 @@ class Customer(SyncedRecord):
     account_manager_exact_id = models.UUIDField(null=True, blank=True)
     account_manager_name = models.CharField(max_length=200, blank=True)
     exact_modified = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=1, choices=Status.choices, default=Status.CUSTOMER)
+    created_in_salesdesk = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -57,6 +76,11 @@ class Customer(SyncedRecord):
             models.Index(fields=["company", "synced_at"]),
             models.Index(fields=["company", "account_manager_exact_id"]),
         ]
+
+    @property
+    def pending_in_exact(self) -> bool:
+        """Created in Salesdesk and not yet known to Exact (no Exact ID)."""
+        return self.exact_id is None
 
     def __str__(self) -> str:
         return f"{self.code_display} {self.name}"

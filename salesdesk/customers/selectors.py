@@ -74,6 +74,13 @@ def customer_get(*, company, exact_id: uuid.UUID, reach: Reach = EVERYTHING) -> 
     return get_for_company_or_404(customers, company=company, exact_id=exact_id)
 
 
+def customer_created_get(*, company, pk: int, reach: Reach = EVERYTHING) -> Customer:
+    """A customer created in Salesdesk, by primary key (it may have no Exact ID yet), with
+    its account outbox; 404 for another company's, one out of `reach` or a synced one."""
+    customers = Customer.objects.select_related("account_outbox").filter(created_in_salesdesk=True)
+    return get_for_company_or_404(customers_within(customers, reach=reach), company=company, pk=pk)
+
+
 def customer_countries(*, company) -> list[str]:
     """Country codes in use (a walk of the (company, country) index)."""
     codes = Customer.objects.filter(company=company).values_list("country", flat=True)

@@ -13,6 +13,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from salesdesk.catalog.models import PriceList
+from salesdesk.customers.account_match import account_matches
 from salesdesk.customers.models import Customer
 from salesdesk.customers.selectors import CUSTOMER_TEXT
 from salesdesk.synced.deactivate import deactivate, exact_deactivate_many
@@ -34,8 +35,37 @@ def customer_upsert_many(*, company: Company, rows: Sequence[dict[str, Any]]) ->
         )
     )
     ready = [{**r, "price_list_id": lists.get(r["price_list_exact_id"])} for r in rows]
+    _pending_adopt(company, ready)
     extra = {"synced_at": timezone.now()}
     return exact_upsert_many(Customer, company=company, rows=ready, extra=extra, text=CUSTOMER_TEXT)
+
+
+def _pending_adopt(company: Company, rows: Sequence[dict[str, Any]]) -> int:
+    """Give a customer created here the Exact ID of its account when the sync sees that
+    account first (the send's answer got lost), so the upsert updates that customer instead
+    of adding a second one. One query per page when nothing waits."""
+    pending = list(
+        Customer.objects.filter(company=company, exact_id__isnull=True, created_in_salesdesk=True)
+    )
+    if not pending:
+        return 0
+    ids = [r["exact_id"] for r in rows]
+    stored = set(
+        Customer.objects.filter(company=company, exact_id__in=ids).values_list(
+            "exact_id", flat=True
+        )
+    )
+    adopted = 0
+    for row in rows:
+        if row["exact_id"] in stored:
+            continue
+        match = next((c for c in pending if account_matches(c, row)), None)
+        if match is not None:
+            pending.remove(match)
+            adopted += Customer.objects.filter(pk=match.pk, exact_id__isnull=True).update(
+                exact_id=row["exact_id"]
+            )
+    return adopted
 
 
 def customer_deactivate_many(*, company: Company, exact_ids: Iterable[uuid.UUID]) -> int:
@@ -43,7 +73,11 @@ def customer_deactivate_many(*, company: Company, exact_ids: Iterable[uuid.UUID]
 
 
 def customer_deactivate_unseen(*, company: Company, since) -> int:
-    """After a complete full sync: customers not seen since `since` are gone from Exact."""
+    """After a complete full sync: customers not seen since `since` are gone from Exact.
+
+    Customers created here have no `synced_at` until the sync sees their account, so the
+    comparison never sweeps one still on its way to Exact (NULL is not less than anything).
+    """
     stale = Customer.objects.filter(company=company, active=True, synced_at__lt=since)
     return deactivate(stale, company=company)
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
+from salesdesk.api.new_customer_intake import (
+    customer_created_out,
+    customer_input,
+    customer_problem,
+)
+from salesdesk.api.new_customer_schemas import NewCustomerIn, NewCustomerOut
+from salesdesk.api.order_intake import FieldErrors
 from salesdesk.api.records import CUSTOMER
 from salesdesk.api.routes.paging import After, Limit, keyset
 from salesdesk.api.schemas import CustomerOut, CustomerPage, Problem, Problems, Text
 from salesdesk.customers.models import Customer
+from salesdesk.customers.new_customers import CustomerInvalid, customer_create
 from salesdesk.customers.reach import customers_within
-from salesdesk.customers.selectors import CustomerFilters, customer_search
+from salesdesk.customers.selectors import CustomerFilters, customer_created_get, customer_search
 from salesdesk.tenants.access import first_or_404
+from salesdesk.tenants.models import Membership
 
 router = Router(tags=["customers"])
 ERRORS = {401: Problem, 404: Problem, 422: Problems}
@@ -31,7 +40,7 @@ def customer_list(request, query: Query[CustomerQuery]):
     flags say), in pages."""
     found = customer_search(
         company=request.company, filters=CustomerFilters(q=query.q), reach=request.reach
-    )
+    ).filter(exact_id__isnull=False)  # a new customer is listed once Exact has it
     page, after = keyset(found, after=query.after, limit=query.limit)
     return {"customers": CUSTOMER.records(page), "next": after}
 
@@ -41,3 +50,28 @@ def customer_detail(request, customer_id: uuid.UUID):
     rows = Customer.objects.filter(company=request.company, exact_id=customer_id)
     rows = CUSTOMER.records(customers_within(rows, reach=request.reach))
     return first_or_404(rows, what="customer")
+
+
+@router.post("/customers", response={201: NewCustomerOut, **ERRORS})
+def customer_new(request, payload: NewCustomerIn):
+    """Create a customer or prospect (administrators and sales reps; a rep becomes its
+    account manager) and queue it for Exact Online. Refused with a 422 naming the existing
+    customer when an active one of the company has the same VAT number or e-mail. It joins
+    the lists and the changes feed once Exact has it; orders for it wait until then."""
+    membership = Membership.objects.select_related("company", "user").get(
+        company=request.company, user=request.user
+    )
+    try:
+        customer = customer_create(membership=membership, data=customer_input(payload))
+    except CustomerInvalid as exc:
+        problems = [customer_problem(name, text) for name, text in exc.problems.items()]
+        raise FieldErrors(problems) from None
+    customer = customer_created_get(company=request.company, pk=customer.pk)
+    return Status(201, customer_created_out(customer))
+
+
+@router.get("/customers/created/{salesdesk_id}", response={200: NewCustomerOut, **ERRORS})
+def customer_created(request, salesdesk_id: int):
+    """A customer created in Salesdesk: whether Exact has it yet, and its Exact ID then."""
+    customer = customer_created_get(company=request.company, pk=salesdesk_id, reach=request.reach)
+    return customer_created_out(customer)

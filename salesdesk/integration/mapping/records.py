@@ -92,8 +92,9 @@ def customer_from_exact(row: Row) -> Row:
     """crm/Accounts -> customers.Customer fields.
 
     `Code` is 18 characters, left-padded with spaces (spec §3.4, pitfall 13): kept padded
-    for matching, trimmed for display. Accounts that are not customers (suppliers,
-    prospects) are stored inactive, so they never show up as customers.
+    for matching, trimmed for display. Accounts that are neither customers nor prospects
+    (suppliers, suspects) are stored inactive, so they never show up as customers; prospects
+    stay, since reps create them in Salesdesk and take orders for them.
     """
     code = _padded(row.get("Code"))
     price_list = row.get("PriceList")
@@ -120,6 +121,7 @@ def customer_from_exact(row: Row) -> Row:
         "account_manager_name": _text(row.get("AccountManagerFullName"))[:200],
         "exact_modified": row.get("Modified"),
         "exact_timestamp": int(row.get("Timestamp") or 0),
+        "status": _status(row),
         "active": _is_customer(row),
     }
 
@@ -211,7 +213,12 @@ def _credit_limit(value: Any) -> Decimal | None:
 def _is_customer(row: Row) -> bool:
     # Status C = customer (A none, P prospect, S suspect); IsSales marks sales accounts.
     status = (row.get("Status") or "").strip()
-    return status == "C" or (not status and _flag(row.get("IsSales"), default=True))
+    return status in ("C", "P") or (not status and _flag(row.get("IsSales"), default=True))
+
+
+def _status(row: Row) -> str:
+    status = (row.get("Status") or "").strip().upper()
+    return status if status in ("C", "P", "S", "A") else "C"
 
 
 # Exact's types are fixed, but other servers speaking its API send numbers as text (and

@@ -41,6 +41,7 @@ from salesdesk.integration.mapping.orders import (
 from salesdesk.integration.order_push.delivery_address import delivery_address_ensure
 from salesdesk.integration.order_push.quotations import quotation_outbox_push
 from salesdesk.integration.order_push.refusals import refusal_explained
+from salesdesk.orders.customer_waiting import CUSTOMER_PENDING
 from salesdesk.orders.models import Order
 from salesdesk.orders.outbox import outbox_claim, outbox_finish
 from salesdesk.orders.outcomes import SendOutcome, SendResult
@@ -97,9 +98,10 @@ def order_send(
 
 
 def order_park(*, order: Order, now: datetime) -> SendOutcome | None:
-    """BLOCKED, with the order parked to wait, when its company's connection is not usable.
+    """BLOCKED, with the order parked to wait, when its company's connection is not usable
+    or its customer is not in Exact yet.
 
-    None when the connection is usable. The check and the parking share a transaction, so
+    None when the order may go. The check and the parking share a transaction, so
     a re-authorization commits either before the check or after the order waits (and its
     `outbox_resume` then releases it).
     """
@@ -110,6 +112,12 @@ def order_park(*, order: Order, now: datetime) -> SendOutcome | None:
             reason = connection_wait_reason(exc)
             outbox_wait(order_id=order.pk, reason=reason, now=now)
             return SendOutcome(SendResult.BLOCKED, reason, exact_may_have_it=False)
+        # A customer created in Salesdesk has no Exact ID for OrderedBy until its account
+        # exists in Exact; its send releases the order (orders/customer_waiting.py).
+        order.customer.refresh_from_db(fields=["exact_id"])
+        if order.customer.exact_id is None:
+            outbox_wait(order_id=order.pk, reason=CUSTOMER_PENDING, now=now)
+            return SendOutcome(SendResult.BLOCKED, CUSTOMER_PENDING, exact_may_have_it=False)
     return None
 
 

@@ -29,8 +29,12 @@ from exact_sandbox.schema.request_audit import endpoint_of, findings
 from exact_sandbox.server import SandboxHTTPServer, ServerHandle
 from exact_sandbox.webhooks.hub import hub_for
 from salesdesk.catalog.models import Item
+from salesdesk.customers.account_outbox_models import AccountOutbox
 from salesdesk.customers.contact_models import Contact
 from salesdesk.customers.models import Customer
+from salesdesk.customers.new_customer_input import AddressInput, NewCustomerInput, PersonInput
+from salesdesk.customers.new_customers import customer_create
+from salesdesk.integration.account_push.services import account_send
 from salesdesk.integration.connection.tasks import authorization_check
 from salesdesk.integration.models import AuthorizationCheck, ExactConnection, SyncRun
 from salesdesk.integration.order_push.services import order_send
@@ -46,6 +50,7 @@ from salesdesk.orders.terms_selectors import (
     shipping_methods_active,
     warehouses_active,
 )
+from salesdesk.tenants.models import Membership
 from tests.salesdesk.factories import make_company, make_user
 from tests.salesdesk.integration.connection.oauth_flow import callback, grant, install, start
 from tests.salesdesk.integration.sync.sync_support import DUMMY_TASKS, client_for, run_sync
@@ -67,7 +72,7 @@ EXPECTED = {
     "sync/SalesOrder/GoodsDeliveryLines", "sync/SalesInvoice/SalesInvoices",
     "read/financial/ReceivablesList", "sync/CRM/Addresses", "sync/CRM/Contacts",
     "sales/ShippingMethods", "cashflow/PaymentConditions", "crm/Addresses",
-    "crm/Quotations", "crm/AcceptQuotation", "sync/CRM/QuotationHeaders",
+    "crm/Quotations", "crm/AcceptQuotation", "sync/CRM/QuotationHeaders", "crm/Contacts",
 }  # fmt: skip
 
 
@@ -202,6 +207,34 @@ def _send_and_convert_a_quotation(company, sandbox_state, division: int, clock, 
     assert order.exact_order_number is not None
 
 
+def _create_a_customer(company, sandbox_state, clock) -> None:
+    """A new customer sent with its contact and delivery address, both POSTs answered late
+    once, so that the look-ups after an unclear answer are recorded too."""
+    membership = Membership.objects.select_related("company", "user").get(
+        company=company, user=make_user(company=company)
+    )
+    data = NewCustomerInput(
+        name=f"Nieuw {company.slug}",
+        address=AddressInput("Dorpsstraat 1", "1234 AB", "Utrecht", "NL"),
+        email=f"info@{company.slug}.example", phone="+31 30 1234567",
+        vat_number="NL999999999B01",
+        contact=PersonInput("Anna", "de Boer", "anna@example.nl", "+31 6 12345678"),
+        delivery_address=AddressInput("Havenweg 9", "1235 CD", "Utrecht", "NL"),
+    )  # fmt: skip
+    customer = customer_create(membership=membership, data=data)
+    for path in ("crm/Accounts", "crm/Contacts"):
+        sandbox_state.faults.add("drop_after_commit", path, method="POST")
+    for _ in range(3):
+        AccountOutbox.objects.filter(customer=customer).update(
+            available_at=datetime(2000, 1, 1, tzinfo=UTC)
+        )
+        outcome = account_send(
+            customer_id=customer.pk, connect=lambda c: client_for(c, clock),
+            clock=lambda: datetime.fromtimestamp(clock.now(), tz=UTC),
+        )  # fmt: skip
+    assert outcome.result == "done", outcome.message
+
+
 def test_every_request_salesdesk_makes_names_only_properties_exact_has(
     live_sandbox, sandbox_state, sandbox_clock, recorder, settings
 ):
@@ -211,6 +244,7 @@ def test_every_request_salesdesk_makes_names_only_properties_exact_has(
         _send_an_order(company, sandbox_clock)
         lose = division == 100001
         _send_and_convert_a_quotation(company, sandbox_state, division, sandbox_clock, lose=lose)
+        _create_a_customer(company, sandbox_state, sandbox_clock)
         settings.PUBLIC_URL = "https://salesdesk.example.test"  # Exact wants an HTTPS callback
         assert len(webhook_subscribe(company=company).subscriptions) == 5
         assert webhook_unsubscribe(company=company) == 5

@@ -11,6 +11,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from salesdesk.integration.account_push.tasks import account_outbox_sweep
 from salesdesk.integration.order_push.tasks import order_outbox_sweep
 from salesdesk.integration.sync.open_items_schedule import open_items_tick
 from salesdesk.integration.sync.revive import sync_runs_revive
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             # Orders whose send is due again (or whose worker died) go back on the queue;
             # the claim on each order keeps copies of the scheduler from sending twice.
             order_outbox_sweep.call()
+            account_outbox_sweep.call()  # new customers, on the same rules
             if once:
                 return
             time.sleep(interval)
