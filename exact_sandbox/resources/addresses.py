@@ -17,6 +17,7 @@ from ..odata.errors import bad_request
 from .accounts import COUNTRIES
 from .context import CallContext
 from .endpoints import Endpoint
+from .entity import account_row
 from .payload import coerce_fields, read_body
 from .writes import created
 
@@ -31,7 +32,7 @@ def post_address(ctx: CallContext, endpoint: Endpoint) -> Response:
     """Create an address of an account, or answer the identical one it already has."""
     division = ctx.division
     values = coerce_fields(ls.ADDRESS, read_body(ctx.req.body), skip=DERIVED)
-    account = _account(division, values.get("Account"))
+    account = account_row(division, values.get("Account"))
     if values.get("Type") not in TYPES:
         raise bad_request("Type: choose 1 (visit), 2 (postal), 3 (invoice) or 4 (delivery).")
     existing = _same_address(division, values)
@@ -40,15 +41,6 @@ def post_address(ctx: CallContext, endpoint: Endpoint) -> Response:
     row = _new_row(ctx, values, account)
     division.addresses.insert(row)
     return created(ctx, endpoint, row)
-
-
-def _account(division: DivisionData, account_id: object) -> dict:
-    if not account_id:
-        raise bad_request("Mandatory: Account")
-    account = division.accounts.get(account_id)  # type: ignore[arg-type]
-    if account is None:
-        raise bad_request(f"Account: account {account_id} does not exist.")
-    return account
 
 
 def _same_address(division: DivisionData, values: dict) -> dict | None:

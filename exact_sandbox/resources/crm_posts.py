@@ -7,11 +7,12 @@ Ruby client's mandatory list); Exact fills `FullName` and the account's name.
 from __future__ import annotations
 
 from ..data import ledger_schema as ls
-from ..data.division import DivisionData, new_guid
+from ..data.division import new_guid
 from ..http import Response
 from ..odata.errors import bad_request
 from .context import CallContext
 from .endpoints import Endpoint
+from .entity import account_row
 from .payload import coerce_fields, read_body
 from .writes import created
 
@@ -26,7 +27,7 @@ def post_contact(ctx: CallContext, endpoint: Endpoint) -> Response:
     missing = [name for name in ("Account", "FirstName", "LastName") if not values.get(name)]
     if missing:
         raise bad_request(f"Mandatory: {', '.join(missing)}")
-    account = _account(division, values["Account"])
+    account = account_row(division, values["Account"])
     first, last = values["FirstName"], values["LastName"]
     row = {
         "ID": new_guid(division.rng), **values,
@@ -39,10 +40,3 @@ def post_contact(ctx: CallContext, endpoint: Endpoint) -> Response:
     row.update(division.audit(ctx.now, division.next_timestamp()))
     division.contacts.insert(row)
     return created(ctx, endpoint, row)
-
-
-def _account(division: DivisionData, account_id: str) -> dict:
-    row = division.accounts.get(account_id)
-    if row is None:
-        raise bad_request(f"Account does not exist: {account_id}")
-    return row

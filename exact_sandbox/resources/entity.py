@@ -66,3 +66,13 @@ def count_rows(table: Table, endpoint: Endpoint, options: QueryOptions) -> Respo
         predicate = compile_filter(options.filter, endpoint.schema)
         total = sum(1 for row in table.rows.values() if predicate(row))
     return Response(200, str(total).encode(), [("Content-Type", "text/plain; charset=utf-8")])
+
+
+def account_row(division, account_id: object, field: str = "Account") -> dict:
+    """The account a posted reference names; a 400 when it is missing or unknown."""
+    if not account_id:
+        raise bad_request(f"Mandatory: {field}")
+    account = division.accounts.get(account_id)  # type: ignore[arg-type]
+    if account is None:
+        raise bad_request(f"{field}: account {account_id} does not exist.")
+    return account

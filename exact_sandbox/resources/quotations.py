@@ -23,7 +23,7 @@ from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
 from .context import CallContext
 from .endpoints import Endpoint
-from .entity import find_row
+from .entity import account_row, find_row
 from .payload import STREAM_ERROR, coerce_fields, read_body
 from .writes import created, no_content
 
@@ -54,7 +54,7 @@ def post_quotation(ctx: CallContext, endpoint: Endpoint) -> Response:
     ):
         raise bad_request(STREAM_ERROR)  # a single object instead of an array
     values = coerce_fields(qs.QUOTATION, body, skip=COMPUTED)
-    account = _account(division, values.get("OrderAccount"), "OrderAccount")
+    account = account_row(division, values.get("OrderAccount"), "OrderAccount")
     if not lines_in:
         raise bad_request(LINES_REQUIRED)
     quotation = _new_quotation(ctx, values, account)
@@ -73,23 +73,16 @@ def post_quotation(ctx: CallContext, endpoint: Endpoint) -> Response:
     return created(ctx, endpoint, quotation, always_full=True)
 
 
-def _account(division: DivisionData, account_id: object, field: str) -> dict:
-    if not account_id:
-        raise bad_request(f"Mandatory: {field}")
-    account = division.accounts.get(account_id)  # type: ignore[arg-type]
-    if account is None:
-        raise bad_request(f"{field}: account {account_id} does not exist.")
-    return account
-
-
 def _new_quotation(ctx: CallContext, values: dict, account: dict) -> dict:
     division = ctx.division
     quotation_id = values.pop("QuotationID", None) or new_guid(division.rng)
     if quotation_id in division.quotations:
         raise bad_request(f"A quotation with QuotationID {quotation_id} already exists.")
     today = day_value(local_date(ctx.now))
-    invoice_to = _account(division, values.get("InvoiceAccount") or account["ID"], "InvoiceAccount")
-    deliver_to = _account(
+    invoice_to = account_row(
+        division, values.get("InvoiceAccount") or account["ID"], "InvoiceAccount"
+    )
+    deliver_to = account_row(
         division, values.get("DeliveryAccount") or account["ID"], "DeliveryAccount"
     )
     quotation = {

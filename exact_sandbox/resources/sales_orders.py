@@ -6,7 +6,6 @@ from ..data import schema as s
 from ..data.division import (
     ENTITY_SALES_ORDER_HEADERS,
     ENTITY_SALES_ORDER_LINES,
-    DivisionData,
     new_guid,
 )
 from ..data.order_effects import order_posted, order_stock_planned
@@ -15,7 +14,7 @@ from ..odata.errors import bad_request
 from ..odata.values import day_value, local_date
 from .context import CallContext
 from .endpoints import Endpoint
-from .entity import find_row
+from .entity import account_row, find_row
 from .order_header import header_fields, order_amounts
 from .order_lines import build_lines
 from .payload import STREAM_ERROR, coerce_fields, read_body
@@ -42,7 +41,7 @@ def post_sales_order(ctx: CallContext, endpoint: Endpoint) -> Response:
     ):
         raise bad_request(STREAM_ERROR)  # a single object instead of an array (picqer#117)
     values = coerce_fields(s.SALES_ORDER, body, skip=COMPUTED - {"OrderID"})
-    account = _account(division, values.get("OrderedBy"), "OrderedBy")
+    account = account_row(division, values.get("OrderedBy"), "OrderedBy")
     if not lines_in:
         raise bad_request(LINES_REQUIRED)
     order = _new_order(ctx, values, account)
@@ -89,23 +88,14 @@ def delete_sales_order(ctx: CallContext, endpoint: Endpoint, key_text: str) -> R
     return no_content()
 
 
-def _account(division: DivisionData, account_id: object, field: str) -> dict:
-    if not account_id:
-        raise bad_request(f"Mandatory: {field}")
-    account = division.accounts.get(account_id)  # type: ignore[arg-type]
-    if account is None:
-        raise bad_request(f"{field}: account {account_id} does not exist.")
-    return account
-
-
 def _new_order(ctx: CallContext, values: dict, account: dict) -> dict:
     division = ctx.division
     order_id = values.pop("OrderID", None) or new_guid(division.rng)
     if order_id in division.sales_orders:
         raise bad_request(f"A sales order with OrderID {order_id} already exists.")
     order_date = values.pop("OrderDate", None) or day_value(local_date(ctx.now))
-    deliver_to = _account(division, values.pop("DeliverTo", None) or account["ID"], "DeliverTo")
-    invoice_to = _account(division, values.pop("InvoiceTo", None) or account["ID"], "InvoiceTo")
+    deliver_to = account_row(division, values.pop("DeliverTo", None) or account["ID"], "DeliverTo")
+    invoice_to = account_row(division, values.pop("InvoiceTo", None) or account["ID"], "InvoiceTo")
     warehouse = division.warehouse
     order = {
         "OrderID": order_id, "OrderNumber": division.next_order_number, "OrderDate": order_date,
