@@ -25,11 +25,21 @@ def _joined(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+def _doings(rights: list[Right]) -> str:
+    """ "create customers, contact persons and addresses": a verb said once for a run."""
+    parts, verb = [], None
+    for right in rights:
+        first, _, rest = right.doing.partition(" ")
+        parts.append(rest if first == verb else right.doing)
+        verb = first
+    return _joined(parts)
+
+
 def _notice(scope: str, rights: list[Right]) -> RightsNotice:
     writes = any(right.action != "GET" for right in rights)
     granted = "to read and manage" if writes else "(at least to read)"
     text = (
-        f"Exact Online does not allow Salesdesk to {_joined([r.doing for r in rights])} "
+        f"Exact Online does not allow Salesdesk to {_doings(rights)} "
         f"(scope {scope}): ask an administrator to authorize Salesdesk again with the scope "
         f"“{scope}” granted {granted}, as an Exact user who may do this. "
         + " ".join(right.consequence for right in rights)
