@@ -26,7 +26,7 @@ def _joined(parts: list[str]) -> str:
 
 
 def _doings(rights: list[Right]) -> str:
-    """ "create customers, contact persons and addresses": a verb said once for a run."""
+    """A verb said once for a run: "create customers, contact persons and addresses"."""
     parts, verb = [], None
     for right in rights:
         first, _, rest = right.doing.partition(" ")
