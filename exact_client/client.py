@@ -120,12 +120,13 @@ class ExactClient:
         (`service/Entity`), asked through Exact's `users/UserHasRights` function (spec §9.5).
 
         Unlike trying the call, asking is never an error: nothing of the endpoint's hourly
-        error budget is spent, and Exact does not bill it. The answer's envelope
+        error budget is spent, and Exact does not bill it (spec §5.2): it is asked without
+        waiting for a spent minute's budget. The answer's envelope
         (`{"d":{"UserHasRights":true}}`) follows picqer; Exact's is UNCONFIRMED.
         """
         url = f"{self.base_url}/api/v1/{self.division}/users/UserHasRights"
         params = {"endpoint": f"'{endpoint}'", "action": f"'{action.upper()}'"}
-        body = self._requestor.get_json(url, params)
+        body = self._requestor.get_json(url, params, gated=False)
         answer = body.get("d", {}) if isinstance(body, dict) else {}
         if not isinstance(answer, dict) or not isinstance(answer.get("UserHasRights"), bool):
             raise TransportError("Exact Online answered UserHasRights without a yes or no")

@@ -9,12 +9,16 @@ from dataclasses import dataclass, field
 from .auth_store import Grant
 from .errors import empty, odata_error
 from .http import Request, Response, text_response
+from .limits import Verdict
 from .scopes import endpoint_of, violation
 from .state import SandboxState
 
 # Exact does not validate the division in these URLs (spec §4.2, picqer#470): a client may
 # call them with `Me.CurrentDivision` even when the user left that division out of the consent.
 DIVISION_UNCHECKED = frozenset({"system/divisions"})
+# Exact does not bill asking for rights (spec §5.2 "not billed", §9.5): no rate limit counts
+# it, and its answer carries no rate-limit headers (the budget it would report is unchanged).
+NOT_BILLED = frozenset({"users/userhasrights"})
 NOT_ACCEPTABLE = (
     "A bare 'Accept: application/xml' is not served: ask for 'application/json' "
     "or 'application/atom+xml' (the default)."
@@ -106,7 +110,7 @@ def admit(state: SandboxState, req: Request, division: int, resource: str) -> Pa
     if refusal:
         state.errors.record(key, refusal.status, now)
         return refusal
-    verdict = state.limits.count(grant.client_id, division, now)
+    verdict = _billed(state, grant, division, resource, now)
     if not verdict.allowed:
         state.stats.rate_limited[division] += 1
         return _with(empty(429), verdict.headers)
@@ -118,6 +122,13 @@ def admit(state: SandboxState, req: Request, division: int, resource: str) -> Pa
     if refuses_accept(req) and not wants_json(req, resource):
         return _with(not_acceptable(), verdict.headers)
     return Passed(grant, key, verdict.headers)
+
+
+def _billed(state: SandboxState, grant: Grant, division: int, resource: str, now: float) -> Verdict:
+    """The rate limits' verdict on this call; a call Exact does not bill always passes."""
+    if endpoint_of(resource).strip("/").lower() in NOT_BILLED:
+        return Verdict(True, [])
+    return state.limits.count(grant.client_id, division, now)
 
 
 def _with(response: Response, headers: list[tuple[str, str]]) -> Response:

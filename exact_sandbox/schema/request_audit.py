@@ -16,7 +16,8 @@ import orjson
 
 from ..odata.errors import ODataError
 from ..odata.filter_parser import fields_in, parse_filter
-from . import reference
+from . import reference, rights_audit
+from .rights_audit import rights_findings
 
 _API_RE = re.compile(
     r"^/api/v1/(?:current/(?P<me>Me)|\d+/(?P<path>[^()]+?)"
@@ -53,6 +54,8 @@ def findings(request: Recorded) -> list[str]:
     path = endpoint_of(request)
     if path is None:
         return []
+    if path.lower() == rights_audit.PATH:
+        return rights_findings(request.query)
     try:
         known = reference.properties(path)
     except KeyError:

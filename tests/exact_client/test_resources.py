@@ -4,9 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from exact_client import values
+from exact_client import RateGate, gate_key, values
 from exact_client.errors import NoSuchEndpoint, Rejected
 from exact_sandbox.config import DEMO_CLIENT_ID
+from tests.sandbox_fixtures import SANDBOX_BASE_URL
 
 DIVISION = 100001
 
@@ -206,3 +207,15 @@ def test_user_has_rights_asks_exact_without_spending_errors(client, sandbox_stat
     assert client.user_has_rights("salesorder/SalesOrders", "GET") is True
     assert client.user_has_rights("sales/SalesPriceLists", "GET") is False
     assert sandbox_state.errors.recorded() == 0
+
+
+def test_user_has_rights_does_not_wait_for_a_spent_minute(make_client, sandbox_clock):
+    gate = RateGate()
+    reset_ms = str(int((sandbox_clock.now() + 40) * 1000))
+    spent = {"X-RateLimit-Minutely-Remaining": "0", "X-RateLimit-Minutely-Reset": reset_ms}
+    gate.record(gate_key(SANDBOX_BASE_URL, 100001), spent)
+    client = make_client(gate=gate)
+    before = sandbox_clock.now()
+
+    assert client.user_has_rights("crm/Quotations", "POST") is True
+    assert sandbox_clock.now() == before  # not billed (spec §5.2): nothing to wait for

@@ -66,3 +66,22 @@ def test_the_recorder_keeps_each_request_and_its_status(sandbox_state, demo_toke
         "GET", ITEMS, 200,
     )  # fmt: skip
     assert exchange.request.query == {"$select": "ID", "$filter": "Timestamp gt 1"}
+
+
+def test_user_has_rights_must_ask_about_a_call_exact_has():
+    def asked(endpoint: str, action: str = "'POST'") -> list[str]:
+        query = {"endpoint": endpoint, "action": action}
+        return findings(Recorded("GET", "/api/v1/100001/users/UserHasRights", query))
+
+    assert asked("'crm/Quotations'") == []
+    assert asked("'sync/CRM/QuotationHeaders'", "'GET'") == []
+    assert asked("'crm/Quotationz'") == [
+        "GET users/UserHasRights: asks about 'crm/Quotationz', no endpoint in the reference"
+    ]
+    assert asked("'sales/ShippingMethods'") == [
+        "GET users/UserHasRights: 'sales/ShippingMethods' has no POST"
+    ]
+    assert asked("'Logistics/Items'", "'get'") == []  # Exact matches paths in any case
+    assert asked("crm/Quotations") == [
+        "GET users/UserHasRights: endpoint and action must both be quoted strings"
+    ]

@@ -65,3 +65,68 @@ def test_asking_records_no_error_for_the_block(sandbox_http, sandbox_state, demo
     )
 
     assert sandbox_state.errors.recorded() == 1
+
+
+# Issue 20's writes and reads, with the scope area each needs (exact-online-fields.md).
+ISSUE_20 = [
+    ("crm/Quotations", "POST", "Crm quotes"),
+    ("crm/AcceptQuotation", "POST", "Crm quotes"),
+    ("crm/Accounts", "POST", "Crm accounts"),
+    ("crm/Contacts", "POST", "Crm accounts"),
+    ("crm/Addresses", "POST", "Crm accounts"),
+    ("sales/ShippingMethods", "GET", "Sales orders"),
+    ("cashflow/PaymentConditions", "GET", "Financial cashflow"),
+    ("sync/CRM/QuotationHeaders", "GET", "Crm quotes"),
+]
+
+
+def _answer(http, token, endpoint, action) -> bool:
+    response = ask(http, token, f"'{endpoint}'", f"'{action}'")
+    assert response.status_code == 200, response.text
+    return response.json()["d"]["UserHasRights"]
+
+
+@pytest.mark.parametrize(("endpoint", "action", "area"), ISSUE_20)
+def test_issue_20_calls_follow_their_scope(
+    sandbox_http, sandbox_state, demo_tokens, endpoint, action, area
+):
+    token = demo_tokens["access_token"]
+    granted = _answer(sandbox_http, token, endpoint, action)
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=[area])
+    withheld = _answer(sandbox_http, token, endpoint, action)
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=[], read_only=[area])
+    read_only = _answer(sandbox_http, token, endpoint, action)
+
+    assert (granted, withheld, read_only) == (True, False, action == "GET")
+
+
+def test_other_areas_leave_a_call_allowed(sandbox_http, sandbox_state, demo_tokens):
+    sandbox_state.set_scopes(DEMO_CLIENT_ID, withheld=["Crm quotes", "Financial cashflow"])
+    token = demo_tokens["access_token"]
+
+    assert _answer(sandbox_http, token, "crm/Accounts", "POST") is True
+    assert _answer(sandbox_http, token, "sales/ShippingMethods", "GET") is True
+    assert _answer(sandbox_http, token, "crm/Quotations", "POST") is False
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "action"),
+    [("sync/CRM/QuotationHeaders", "POST"), ("crm/AcceptQuotation", "GET"),
+     ("sales/ShippingMethods", "DELETE"), ("crm/Quotationz", "POST")],
+    ids=["sync-feed-post", "action-get", "list-delete", "misspelt"],
+)  # fmt: skip
+def test_a_call_exact_does_not_have_is_never_allowed(sandbox_http, demo_tokens, endpoint, action):
+    assert _answer(sandbox_http, demo_tokens["access_token"], endpoint, action) is False
+
+
+def test_asking_is_not_billed(sandbox_http, sandbox_state, demo_tokens):
+    """Exact does not bill UserHasRights (spec §5.2): a spent minute still answers, and the
+    answers take nothing of the budget a billed call then reports."""
+    token = demo_tokens["access_token"]
+    limit = sandbox_state.config.minutely_limit
+    answers = [ask(sandbox_http, token) for _ in range(limit + 5)]
+    billed = sandbox_http.get("/api/v1/100001/sales/ShippingMethods", headers=api_headers(token))
+
+    assert {response.status_code for response in answers} == {200}
+    assert not any("X-RateLimit-Minutely-Remaining" in r.headers for r in answers)
+    assert billed.headers["X-RateLimit-Minutely-Remaining"] == str(limit - 1)

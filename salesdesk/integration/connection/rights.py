@@ -1,9 +1,10 @@
 """The rights checklist after authorizing: one cheap call per right (spec §1.8 scopes).
 
-A withheld scope answers 403 "Application Scope Violated" (an error only when the right is
-really missing, which the sync would hit anyway). Writing sales orders is asked through
-Exact's `users/UserHasRights` function (spec §9.5), never tried: a deliberately invalid POST
-would spend one of the endpoint's 10 errors an hour on every authorization.
+A withheld scope answers 403 "Application Scope Violated" to a probing GET (an error only
+when the right is really missing, which the sync would hit anyway). Writes, and the reads
+added since, are asked through Exact's `users/UserHasRights` function (spec §9.5), never
+tried: a deliberately invalid POST would spend one of the endpoint's 10 errors an hour on
+every authorization, and asking is not billed (§5.2). Which rights: rights_catalog.py.
 """
 
 from __future__ import annotations
@@ -11,14 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from exact_client import ExactClient, ExactError, Rejected
+from salesdesk.integration.connection.rights_catalog import RIGHTS, Right
 from salesdesk.integration.mapping import records
-
-RIGHTS = {
-    "read_items": "Read items",
-    "read_customers": "Read customers",
-    "read_prices": "Read prices",
-    "write_sales_orders": "Write sales orders",
-}
 
 
 def _read(resource) -> Callable[[], object]:
@@ -27,36 +22,52 @@ def _read(resource) -> Callable[[], object]:
     )
 
 
-def _asked(client: ExactClient, endpoint: str, action: str) -> Callable[[], bool]:
-    return lambda: client.user_has_rights(endpoint, action)
-
-
 def _probe(call: Callable[[], object]) -> bool | None:
-    """True: allowed; False: Exact refused (403) or said no; None: could not tell."""
+    """True: allowed; False: Exact refused (403); None: could not tell."""
     try:
-        answer = call()
+        call()
     except Rejected as exc:
         return False if exc.status == 403 else None
     except ExactError:
         return None
-    return answer is not False
+    return True
+
+
+def _ask(client: ExactClient, right: Right) -> bool | None:
+    """Exact's yes or no; None when it did not answer. A 403 here refuses the question (an
+    app without "Organization administration"), not the right asked about."""
+    try:
+        return client.user_has_rights(right.endpoint, right.action)
+    except ExactError:
+        return None
+
+
+def _check(client: ExactClient, right: Right) -> bool | None:
+    if right.probed:
+        return _probe(_read(getattr(client, right.probed)))
+    return _ask(client, right)
 
 
 def rights_check(client: ExactClient) -> dict[str, bool | None]:
-    """Which of reading items, customers, prices and writing sales orders work."""
-    return {
-        "read_items": _probe(_read(client.items)),
-        "read_customers": _probe(_read(client.accounts)),
-        "read_prices": _probe(_read(client.price_lists)),
-        "write_sales_orders": _probe(_asked(client, "salesorder/SalesOrders", "POST")),
-    }
+    """Which of the catalogue's rights work: {key: True / False / None (could not tell)}."""
+    return {right.key: _check(client, right) for right in RIGHTS}
+
+
+def _status(rights: dict, key: str) -> str:
+    if key not in rights:  # authorized before Salesdesk checked this right
+        return "unchecked"
+    return {True: "ok", False: "missing"}.get(rights[key], "unknown")
 
 
 def rights_rows(rights: dict) -> list[dict]:
-    """The checklist for the template: label and ok / missing / unknown."""
-    rows = []
-    for key, label in RIGHTS.items():
-        value = rights.get(key)
-        status = {True: "ok", False: "missing"}.get(value, "unknown")
-        rows.append({"label": label, "status": status})
-    return rows
+    """The checklist for the template: label, ok / missing / unknown / unchecked, and what
+    fails without the right (with the scope an administrator must grant)."""
+    return [
+        {
+            "label": right.label,
+            "status": _status(rights, right.key),
+            "consequence": right.consequence,
+            "scope": right.scope,
+        }
+        for right in RIGHTS
+    ]

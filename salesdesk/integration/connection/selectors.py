@@ -26,3 +26,11 @@ def connection_needs_reauth(*, company: Company) -> bool:
 def authorization_check_get(*, company: Company) -> AuthorizationCheck | None:
     """The consent being checked, or the last one refused (its message), if any."""
     return AuthorizationCheck.objects.filter(company=company).first()
+
+
+def connection_rights(*, company: Company) -> dict:
+    """What the last authorization found the company may do in Exact ({} before one)."""
+    rights = (
+        ExactConnection.objects.filter(company=company).values_list("rights", flat=True).first()
+    )
+    return rights or {}

@@ -35,6 +35,7 @@ from salesdesk.customers.models import Customer
 from salesdesk.customers.new_customer_input import AddressInput, NewCustomerInput, PersonInput
 from salesdesk.customers.new_customers import customer_create
 from salesdesk.integration.account_push.services import account_send
+from salesdesk.integration.connection.rights_catalog import RIGHTS
 from salesdesk.integration.connection.tasks import authorization_check
 from salesdesk.integration.models import AuthorizationCheck, ExactConnection, SyncRun
 from salesdesk.integration.order_push.services import order_send
@@ -73,7 +74,10 @@ EXPECTED = {
     "read/financial/ReceivablesList", "sync/CRM/Addresses", "sync/CRM/Contacts",
     "sales/ShippingMethods", "cashflow/PaymentConditions", "crm/Addresses",
     "crm/Quotations", "crm/AcceptQuotation", "sync/CRM/QuotationHeaders", "crm/Contacts",
+    "users/UserHasRights",
 }  # fmt: skip
+# The rights checklist asks about each of these calls (its query is audited: rights_audit.py).
+ASKED = {(f"'{right.endpoint}'", f"'{right.action}'") for right in RIGHTS if not right.probed}
 
 
 @pytest.fixture
@@ -251,6 +255,8 @@ def test_every_request_salesdesk_makes_names_only_properties_exact_has(
 
     requests = recorder.requests
     assert {endpoint_of(request) for request in requests} >= EXPECTED
+    rights = [r for r in requests if endpoint_of(r) == "users/UserHasRights"]
+    assert {(r.query.get("endpoint"), r.query.get("action")) for r in rights} == ASKED
     assert any(request.path.lower() == "/docs/sysimage.aspx" for request in requests)
     problems = [problem for request in requests for problem in findings(request)]
     assert problems == []

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
+from salesdesk.integration.connection.rights_catalog import RIGHTS
 from salesdesk.integration.models import ExactConnection
 from salesdesk.tenants.services import company_create
 from tests.salesdesk.browser import browser, exact_on_live_server, log_in, page  # noqa: F401
@@ -61,7 +62,7 @@ def test_login_install_and_authorize(page, live_server, demo, exact_on_live_serv
     expect(status).to_contain_text("100001")
     expect(status).to_contain_text("Demo User")
     expect(status).to_contain_text("Authorized on")
-    expect(page.locator("#rights li.ok")).to_have_count(4)
+    expect(page.locator("#rights li.ok")).to_have_count(len(RIGHTS))
     connection = ExactConnection.objects.get(company=demo[0])
     assert connection.division == 100001
     # The other company's page stays out of reach, whatever URL is typed.
@@ -116,4 +117,4 @@ def test_checking_until_the_check_connects(page, live_server, demo, exact_on_liv
     expect(status).to_contain_text("Authorized on", timeout=10_000)
     expect(status).to_contain_text("Demo Wholesale B.V.")
     expect(page.locator("#authorization-check")).to_have_count(0)
-    expect(page.locator("#rights li.ok")).to_have_count(4)
+    expect(page.locator("#rights li.ok")).to_have_count(len(RIGHTS))

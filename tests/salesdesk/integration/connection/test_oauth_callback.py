@@ -3,6 +3,7 @@ from django.test import Client
 
 from exact_sandbox.config import DEMO_CLIENT_ID
 from salesdesk.integration.connection.crypto import token_decrypt
+from salesdesk.integration.connection.rights_catalog import RIGHTS
 from salesdesk.integration.models import ExactConnection
 from tests.salesdesk.factories import fast_passwords, make_company, make_user  # noqa: F401
 from tests.salesdesk.integration.connection.oauth_flow import (
@@ -59,7 +60,7 @@ def test_a_granted_consent_connects_the_named_administration(live_sandbox, admin
     page = client.get(response["Location"]).content.decode()
     for text in ("Demo Wholesale BV", "100002", "Demo User (demo)", "Authorized on", "Healthy"):
         assert text in page
-    assert page.count('class="ok"') == 4  # every right of the checklist works
+    assert page.count('class="ok"') == len(RIGHTS) == 12  # every right of the checklist works
     assert not ExactConnection.objects.filter(company=other).exists()
     other_client = admin_client(other)
     assert "Demo Wholesale BV" not in connector_page(other_client, other)
@@ -80,6 +81,11 @@ def test_a_withheld_scope_shows_as_missing(live_sandbox, sandbox_state, admin_cl
         "read_customers": True,
         "read_prices": False,
         "write_sales_orders": False,
+        # Issue 20's rights: reading shipping methods also needs "Sales orders" (read is kept).
+        **dict.fromkeys(["write_quotations", "accept_quotations", "read_quotations"], True),
+        **dict.fromkeys(["write_customers", "write_contacts", "write_addresses"], True),
+        "read_shipping_methods": True,
+        "read_payment_conditions": True,
     }
     page = connector_page(client, company)
     assert '<li class="missing">Read prices' in page
