@@ -136,7 +136,9 @@ def drain(world: World, *, accounts: bool = False) -> None:
 
     company = world.company
     while True:
-        due_accounts = account_due_ids(now=world.now(), company_ids=[company.pk]) if accounts else []
+        due_accounts = []
+        if accounts:
+            due_accounts = account_due_ids(now=world.now(), company_ids=[company.pk])
         for customer_id in due_accounts:
             account_send(customer_id=customer_id, connect=world.connect, clock=world.now)
         due = outbox_due_ids(now=world.now(), company_id=company.pk)
