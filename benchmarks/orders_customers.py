@@ -59,10 +59,10 @@ def run(*, customers: int, lines: int, fault_rate: float, drops: int) -> Column:
         path: (share, customers) for path, share in zip(PATHS, shares, strict=True)
     })  # fmt: skip
     run = measured(world, lambda: drain(world, accounts=True))
-    return _column(world, customers, label(fault_rate, drops), run)
+    return column_of(world, customers, label(fault_rate, drops), run)
 
 
-def _column(world: World, taken: int, text: str, run) -> Column:
+def column_of(world: World, taken: int, text: str, run) -> Column:
     data = world.data
     accounts = [row for row in data.accounts if str(row["Name"]).startswith("Bench Klant")]
     ids = {row["ID"] for row in accounts}

@@ -78,7 +78,7 @@ def run(*, orders: int, lines: int, typed_every: int, fault_rate: float, drops: 
         ORDERS_PATH: (drops - address_drops, orders), ADDRESSES_PATH: (address_drops, typed),
     })  # fmt: skip
     run = measured(world, lambda: drain(world))
-    return _column(world, orders, label(fault_rate, drops), run)
+    return column_of(world, orders, label(fault_rate, drops), run)
 
 
 def found_count(world: World) -> int:
@@ -88,7 +88,7 @@ def found_count(world: World) -> int:
     return events.filter(message__contains="found in Exact").count()
 
 
-def _column(world: World, taken: int, text: str, run) -> Column:
+def column_of(world: World, taken: int, text: str, run) -> Column:
     from salesdesk.orders.models import Order
 
     stored = list(world.data.sales_orders)

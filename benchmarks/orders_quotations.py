@@ -31,7 +31,7 @@ def run(*, quotations: int, lines: int, fault_rate: float, drops: int) -> Column
         QUOTATIONS_PATH: (drops - drops // 2, quotations), ACCEPT_PATH: (drops // 2, quotations),
     })  # fmt: skip
     run = measured(world, lambda: _send_then_convert(world))
-    return _column(world, quotations, label(fault_rate, drops), run)
+    return column_of(world, quotations, label(fault_rate, drops), run)
 
 
 def _send_then_convert(world: World) -> None:
@@ -45,7 +45,7 @@ def _send_then_convert(world: World) -> None:
     drain(world)
 
 
-def _column(world: World, taken: int, text: str, run) -> Column:
+def column_of(world: World, taken: int, text: str, run) -> Column:
     from salesdesk.orders.models import Order
 
     held = list(world.data.quotations)

@@ -10,6 +10,7 @@ Salesdesk asked (a look-up is a GET on the endpoint it posts to).
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 
 DIVISION = 100001
 SYNCED = ("customers", "addresses", "contacts")  # customers bring the order terms
+_worlds = itertools.count(1)  # each world's company gets a slug of its own
 
 
 @dataclass
@@ -59,6 +61,7 @@ def world_open(slug: str) -> World:
     state = build_state(SandboxConfig(items=500, customers=300, seed=11), SandboxClock())
     handle = serve_in_thread(state, host="127.0.0.1", port=0)
     try:
+        slug = f"{slug}-{next(_worlds)}"
         company = make_company(slug=slug, name=f"Bench {slug}")
         connect_company(company=company, sandbox=handle, clock=state.clock.now)
         recorder = RequestRecorder(make_app(state))
