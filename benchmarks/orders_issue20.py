@@ -59,7 +59,9 @@ def sections(args) -> tuple[str, bool]:
                 "crm/Accounts, crm/Contacts, crm/Addresses), each with an order of "
                 f"{args.lines} lines taken at once, which waits until its account is in Exact. "
                 "Planned drops spread over the four POSTs. Fewer than 1,000 to keep "
-                "`make bench` short: a customer takes four calls.",
+                "`make bench` short: a customer takes four calls. Found by the look-up: "
+                "accounts and contacts Exact holds for which no POST got an answer, and orders "
+                "found by theirs.",
                 "customers",
                 customers,
             ),
