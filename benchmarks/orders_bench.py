@@ -13,6 +13,7 @@ converted into sales orders, and new customers each with an order; one table eac
 
     python -m benchmarks.orders_bench [--orders 1000] [--fault-rate 0.1] [--drops 10]
         [--header-orders 1000] [--typed-every 5] [--quotations 300] [--customers 300]
+        [--namesake-every 10]
 """
 
 from __future__ import annotations
@@ -175,6 +176,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--typed-every", type=int, default=5)
     parser.add_argument("--quotations", type=int, default=300)
     parser.add_argument("--customers", type=int, default=300)
+    parser.add_argument("--namesake-every", type=int, default=10)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="orders-bench-") as var_dir:
         setup_django(var_dir)

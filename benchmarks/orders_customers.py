@@ -6,6 +6,10 @@ the account exists, then goes as a sales order of it. Both outboxes are drained 
 as the worker would. A customer is right when Exact holds its account, contact and address
 once each, Salesdesk has their IDs, and its order is in Exact as the account's.
 
+Every `namesake_every`-th customer is typed the way a rep in a hurry might: the name of a
+customer already in Exact, a street and a town, nothing else the look-up after an unclear
+answer could tell the two apart by; it must still get an account of its own.
+
 "Found by the look-up": orders and quotations write it in their history; for accounts and
 contacts it is read off the requests: a record Exact holds that no POST got an answer for
 was found by the look-up after the answer was lost.
@@ -14,6 +18,7 @@ was found by the look-up after the answer was lost.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from benchmarks.orders_header import found_count, order_take
 from benchmarks.orders_report import Column, doubled, label
@@ -24,7 +29,7 @@ NAME = "Bench Klant {n:04d}"
 DELIVERY = 4
 
 
-def customer_take(world: World, membership, n: int):
+def customer_take(world: World, membership, n: int, *, namesake_of=None):
     from salesdesk.customers.new_customer_input import (
         AddressInput,
         NewCustomerInput,
@@ -40,10 +45,15 @@ def customer_take(world: World, membership, n: int):
         contact=PersonInput("Anna", f"Klant {n}", f"anna@bench-klant-{n}.nl"),
         delivery_address=AddressInput(f"Havenweg {n}", "1235 CD", "Utrecht", "NL"),
     )
+    if namesake_of is not None:  # a known customer's name; no e-mail, VAT number, postcode
+        address = AddressInput(f"Dorpsstraat {n}", "", "Zwolle", "NL")
+        data = replace(data, name=namesake_of.name, address=address, email="", vat_number="")
     return customer_create(membership=membership, data=data)
 
 
-def run(*, customers: int, lines: int, fault_rate: float, drops: int) -> Column:
+def run(
+    *, customers: int, lines: int, namesake_every: int, fault_rate: float, drops: int
+) -> Column:
     from salesdesk.orders.services import OrderHeader
     from salesdesk.tenants.models import Membership
     from tests.salesdesk.factories import make_user
@@ -52,7 +62,9 @@ def run(*, customers: int, lines: int, fault_rate: float, drops: int) -> Column:
     user = make_user(company=world.company, role=Membership.Role.ADMIN)
     membership = Membership.objects.select_related("company", "user").get(user=user)
     for n in range(customers):
-        customer = customer_take(world, membership, n)
+        known = world.customers[n // namesake_every % len(world.customers)]  # each once
+        namesake_of = known if n % namesake_every == 1 else None
+        customer = customer_take(world, membership, n, namesake_of=namesake_of)
         order_take(world, n, OrderHeader(customer=customer, your_ref=f"PO-{n}"), lines=lines)
     shares = [drops // len(PATHS) + (k < drops % len(PATHS)) for k in range(len(PATHS))]
     faults_plan(world, fault_rate=fault_rate, drops={
@@ -64,7 +76,7 @@ def run(*, customers: int, lines: int, fault_rate: float, drops: int) -> Column:
 
 def column_of(world: World, taken: int, text: str, run) -> Column:
     data = world.data
-    accounts = [row for row in data.accounts if str(row["Name"]).startswith("Bench Klant")]
+    accounts = [row for row in data.accounts if row["ID"] not in world.seeded_accounts]
     ids = {row["ID"] for row in accounts}
     contacts = [row for row in data.contacts if row["Account"] in ids]
     addresses = [row for row in data.addresses if row["Account"] in ids]

@@ -25,8 +25,8 @@ def sections(args) -> tuple[str, bool]:
         for rate, drops in plans
     ]  # fmt: skip
     customers = [
-        orders_customers.run(customers=args.customers, lines=args.lines, fault_rate=rate,
-                             drops=drops)
+        orders_customers.run(customers=args.customers, lines=args.lines,
+                             namesake_every=args.namesake_every, fault_rate=rate, drops=drops)
         for rate, drops in plans
     ]  # fmt: skip
     typed = len(range(0, args.header_orders, args.typed_every))
@@ -59,7 +59,10 @@ def sections(args) -> tuple[str, bool]:
                 "crm/Accounts, crm/Contacts, crm/Addresses), each with an order of "
                 f"{args.lines} lines taken at once, which waits until its account is in Exact. "
                 "Planned drops spread over the four POSTs. Fewer than 1,000 to keep "
-                "`make bench` short: a customer takes four calls. Found by the look-up: "
+                "`make bench` short: a customer takes four calls. "
+                f"{len(range(1, args.customers, args.namesake_every)):,} of them (every "
+                f"{_nth(args.namesake_every)}) typed with only the name of a customer already "
+                "in Exact, a street and a town. Found by the look-up: "
                 "accounts and contacts Exact holds for which no POST got an answer, and orders "
                 "found by theirs.",
                 "customers",

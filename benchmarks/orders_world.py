@@ -29,6 +29,7 @@ class World:
     recorder: object
     customers: list = field(default_factory=list)
     items: list = field(default_factory=list)
+    seeded_accounts: frozenset = frozenset()  # the accounts Exact had before the run
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.state.clock.now(), tz=UTC)
@@ -74,7 +75,8 @@ def world_open(slug: str) -> World:
     finally:
         handle.stop()
     customers, items = copy_sandbox_parties(company=company, state=state, customers=50, items=60)
-    world = World(state, company, client, recorder, customers, items)
+    seeded = frozenset(row["ID"] for row in state.divisions[DIVISION].accounts)
+    world = World(state, company, client, recorder, customers, items, seeded)
     _sync(world)
     recorder.exchanges.clear()  # only the measured run's requests count
     return world

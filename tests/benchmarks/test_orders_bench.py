@@ -30,7 +30,8 @@ def test_quotations_are_sent_and_converted_exactly_once_under_faults():
 
 
 def test_new_customers_and_their_orders_go_exactly_once_under_faults():
-    column = orders_customers.run(customers=6, lines=2, fault_rate=0.3, drops=4)
+    # Every second one a namesake of a known customer, with nothing else to tell them apart.
+    column = orders_customers.run(customers=6, lines=2, namesake_every=2, fault_rate=0.3, drops=4)
 
     kinds = {"accounts": 6, "contacts": 6, "delivery addresses": 6, "sales orders": 6}
     assert column.stored == kinds
