@@ -62,7 +62,8 @@ def run(
     user = make_user(company=world.company, role=Membership.Role.ADMIN)
     membership = Membership.objects.select_related("company", "user").get(user=user)
     for n in range(customers):
-        known = world.customers[n // namesake_every % len(world.customers)]  # each once
+        # A different known customer for each namesake (while there are enough of them).
+        known = world.customers[n // namesake_every % len(world.customers)]
         namesake_of = known if n % namesake_every == 1 else None
         customer = customer_take(world, membership, n, namesake_of=namesake_of)
         order_take(world, n, OrderHeader(customer=customer, your_ref=f"PO-{n}"), lines=lines)
