@@ -12,9 +12,16 @@ not be created twice either.
 
 Used twice: by the send after an unclear answer (integration/account_push) and by the
 customers sync, which may see the account before Salesdesk learnt its ID.
+
+An account another customer of the company already holds is never the new one's, however
+well it matches (`account_taken`): a customer typed with a name only matches every account
+of that name, a customer Salesdesk already knows among them, and two customers cannot share
+one Exact ID. The sync skips such accounts as well (customers/services.py).
 """
 
 from __future__ import annotations
+
+import uuid
 
 from salesdesk.customers.models import Customer
 from salesdesk.customers.new_customer_input import vat_normalised
@@ -39,3 +46,9 @@ def _text(value) -> str:
 
 def _postcode(text: str) -> str:
     return text.replace(" ", "").upper()
+
+
+def account_taken(*, customer: Customer, exact_id: uuid.UUID) -> bool:
+    """Whether another customer of `customer`'s company holds the account `exact_id`."""
+    others = Customer.objects.filter(company_id=customer.company_id, exact_id=exact_id)
+    return others.exclude(pk=customer.pk).exists()

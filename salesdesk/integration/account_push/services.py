@@ -23,7 +23,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from exact_client import ExactClient, ExactError
-from salesdesk.customers.account_match import account_matches
+from salesdesk.customers.account_match import account_matches, account_taken
 from salesdesk.customers.account_outbox import (
     AccountClaim,
     AccountOutcome,
@@ -114,8 +114,10 @@ def account_push(
 def _account(client: ExactClient, customer: Customer, lookup_first: bool):
     if lookup_first:
         for row in client.accounts.find_by_name(customer.name):
-            if account_matches(customer, mapping.account_lookup_fields(row)):
-                return mapping.account_ref(row)
+            ref = mapping.account_ref(row)
+            matches = account_matches(customer, mapping.account_lookup_fields(row))
+            if matches and not account_taken(customer=customer, exact_id=ref[0]):
+                return ref
     return mapping.account_ref(client.accounts.create(mapping.account_payload(customer)))
 
 
