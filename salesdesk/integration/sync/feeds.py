@@ -120,7 +120,9 @@ _DEACTIVATE = {
 
 
 # sync/Deleted's EntityTypes of these records and their handlers (read in sync/deletions.py).
-RECORD_DELETIONS = {entity_type: _DEACTIVATE[kind] for entity_type, kind in records.DELETED_KINDS.items()}
+RECORD_DELETIONS = {
+    entity_type: _DEACTIVATE[kind] for entity_type, kind in records.DELETED_KINDS.items()
+}
 
 
 ITEMS = Feed(

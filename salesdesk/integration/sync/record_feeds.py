@@ -16,7 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from exact_client import ExactClient
-from salesdesk.integration.sync.feeds import Feed, Rows, Store
+from salesdesk.integration.sync.feeds import Rows, Store
 from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.tenants.models import Company
 
