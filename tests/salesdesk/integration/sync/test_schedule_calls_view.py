@@ -26,8 +26,11 @@ def test_the_page_says_the_calls_a_day_of_the_current_interval(client):
     _admin(client, company)
     schedule_set(company=company, interval_minutes=60)
     SyncRun.objects.create(
-        company=other, entity="items", trigger=SyncRun.Trigger.SCHEDULE,
-        status=SyncRun.Status.SUCCEEDED, calls=5000,
+        company=other,
+        entity="items",
+        trigger=SyncRun.Trigger.SCHEDULE,
+        status=SyncRun.Status.SUCCEEDED,
+        calls=5000,
     )  # fmt: skip  another company's busy runs are not this one's
 
     html = client.get(f"/{company.slug}/settings/sync-runs").content.decode()
