@@ -25,7 +25,8 @@ class SyncEntity(models.TextChoices):
 
 
 class SyncCursor(models.Model):
-    """The highest Exact `Timestamp` stored for one feed (e.g. `items`, `deleted:items`).
+    """The highest Exact `Timestamp` stored for one feed (e.g. `items`, and `deleted`: the
+    company's one reader of sync/Deleted).
 
     Moved in the same transaction as the page it covers, and only to values seen
     (spec §3.7): a crash loses at most one page, and the next run resumes here.

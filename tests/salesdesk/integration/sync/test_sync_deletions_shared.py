@@ -241,3 +241,46 @@ def _queued(company, entity):
     from salesdesk.integration.sync import runs
 
     return runs.sync_run_start(company=company, entity=entity)
+
+
+def test_the_lease_is_one_workers_per_company_until_released_or_expired():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.salesdesk.factories import make_company
+
+    company, other = make_company(), make_company()
+    assert deletions_lease_take(company=company, owner="a")
+    assert not deletions_lease_take(company=company, owner="b")
+    assert deletions_lease_take(company=other, owner="b")  # each company its own
+    deletions_lease_release(company=company, owner="b")  # not b's to release
+    assert not deletions_lease_take(company=company, owner="b")
+    # a's worker died: once the lease has run out, b takes it, and a late release is void
+    past = timezone.now() - timedelta(seconds=1)
+    SharedDeletions.objects.filter(company=company).update(lease_until=past)
+    assert deletions_lease_take(company=company, owner="b")
+    deletions_lease_release(company=company, owner="a")
+    assert SharedDeletions.objects.get(company=company).lease_owner == "b"
+
+
+def test_a_run_that_cannot_get_the_lease_reads_anyway(live_sandbox, sandbox_state, sandbox_clock):
+    from salesdesk.integration.sync.deletions import LEASE_WAITS
+
+    company = connected_company(live_sandbox, sandbox_clock)
+    synced_company(company, sandbox_clock)
+    assert deletions_lease_take(company=company, owner="stuck-worker")
+    deleted = _removed(sandbox_state, "address", "addresses")
+    run, _ = _queued(company, "addresses")
+    waits = []
+    reads = deleted_reads(sandbox_state)
+
+    done = sync_execute(
+        run=run, client=client_for(company, sandbox_clock), clock=sandbox_clock.now,
+        sleep=waits.append,
+    )  # fmt: skip
+
+    assert not done.error and len(waits) == LEASE_WAITS
+    assert deleted_reads(sandbox_state) - reads == 1  # a second read costs a call, never a deletion
+    assert not _active(Address, company, deleted)
+    assert SharedDeletions.objects.get(company=company).lease_owner == "stuck-worker"
