@@ -39,6 +39,6 @@ def _too_many(cost) -> str:
         f"calls a day ({cost.ticks_per_day} runs of {cost.calls_per_tick} calls, plus "
         f"{cost.other_calls} for the open items), more than the {cost.day_limit} Exact "
         "allows this administration: the synchronization would stop during the day, and "
-        "orders could not reach Exact until the calls reset at midnight. Choose "
+        "orders could not reach Exact until it resets the day's calls (midnight UTC). Choose "
         f"{cost.shortest_minutes} minutes or more."
     )
