@@ -66,13 +66,20 @@ def report(result: dict) -> str:
     per_day = 288 * calls + OPEN_ITEMS_A_DAY
     shortest = next(m for m in range(5, 1441) if math.ceil(1440 / m) * calls + 24 <= DAY_LIMIT)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()  # fmt: skip
+                            text=True).stdout.strip() or "not a git checkout"  # fmt: skip
     return "\n".join([
-        f"commit {commit}: {TICKS} idle ticks, calls each: {[t[0] for t in result['ticks']]}",
-        "| runs a tick | calls a tick | of which sync/Deleted | wall | calls a day at 5 min "
-        "| shortest interval within 5,000 |",
-        "|---:|---:|---:|---:|---:|---:|",
-        f"| {runs} | {calls} | {deleted} | {wall:.2f} s | {per_day} | {shortest} min |",
+        "## Scheduled tick with nothing changed (benchmarks/idle_tick_bench.py)",
+        "",
+        f"Code {commit}. Sandbox in this process (no latency), 300 items, 200 customers, two "
+        "months of history; every scheduled entity synced once, then "
+        f"{TICKS} idle ticks (calls each: {[t[0] for t in result['ticks']]}), their {runs} runs "
+        "executed in turn. Before the shared sync/Deleted read (main e3f83f8, the same script, "
+        "2026-12-06): 29 calls a tick, 9 of them sync/Deleted.",
+        "",
+        "| calls a tick | of which sync/Deleted | wall | calls a day at 5 minutes "
+        "(with the open items hourly) | shortest interval within 5,000 a day |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {calls} | {deleted} | {wall:.2f} s | {per_day} | {shortest} min |",
     ])  # fmt: skip
 
 
