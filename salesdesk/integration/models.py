@@ -1,6 +1,12 @@
 from salesdesk.integration.connection.models import AuthorizationCheck, ExactConnection
 from salesdesk.integration.rate_budget.models import RateBudget
-from salesdesk.integration.sync.models import SyncCursor, SyncEntity, SyncRun, SyncSchedule
+from salesdesk.integration.sync.models import (
+    SharedDeletions,
+    SyncCursor,
+    SyncEntity,
+    SyncRun,
+    SyncSchedule,
+)
 from salesdesk.integration.webhooks.models import (
     WebhookNotice,
     WebhookSubscription,
@@ -12,6 +18,7 @@ __all__ = [
     "AuthorizationCheck",
     "ExactConnection",
     "RateBudget",
+    "SharedDeletions",
     "SyncCursor",
     "SyncEntity",
     "SyncRun",

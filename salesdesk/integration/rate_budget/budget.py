@@ -29,6 +29,7 @@ class SharedBudget:
     day_reset: float | None = None
     in_flight: int = 0  # calls reserved in window `window` whose answer is not recorded yet
     window: float | None = None
+    day_limit: int | None = None  # X-RateLimit-Limit: the day's calls (5,000 by default, §2.1)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> SharedBudget:
@@ -92,12 +93,13 @@ def budget_record(budget: SharedBudget, headers: Mapping[str, str], window: Any)
         budget.day_remaining, budget.day_reset,
         _int(headers.get("X-RateLimit-Remaining")), _seconds(headers.get("X-RateLimit-Reset")),
     )  # fmt: skip
-    in_flight = budget.in_flight
+    in_flight, day_limit = budget.in_flight, _int(headers.get("X-RateLimit-Limit"))
     if window is not NO_RESERVATION and window == budget.window:
         in_flight = max(0, in_flight - 1)  # (None == None: booked and answered while unknown)
     return replace(
         budget, minute_remaining=minute[0], minute_reset=minute[1],
         day_remaining=day[0], day_reset=day[1], in_flight=in_flight,
+        day_limit=day_limit or budget.day_limit,
     )  # fmt: skip
 
 
@@ -131,9 +133,12 @@ class LocalBudgetStorage:
         self._budgets: dict[str, SharedBudget] = {}
 
     def get(self, key: str) -> Budget | None:
-        with self._lock:
-            budget = self._budgets.get(key)
+        budget = self.shared(key)
         return budget.as_budget() if budget else None
+
+    def shared(self, key: str) -> SharedBudget | None:
+        with self._lock:
+            return self._budgets.get(key)
 
     def put(self, key: str, budget: Budget) -> None:
         self.update(key, lambda shared: (replace(shared, **_known(budget)), None))

@@ -37,8 +37,12 @@ class DatabaseBudgetStorage:
     """Budgets in the `RateBudget` table, one row per administration."""
 
     def get(self, key: str) -> Budget | None:
+        budget = self.shared(key)
+        return budget.as_budget() if budget else None
+
+    def shared(self, key: str) -> SharedBudget | None:
         row = RateBudget.objects.filter(key=key).values_list("state", flat=True).first()
-        return SharedBudget.from_dict(row).as_budget() if row is not None else None
+        return SharedBudget.from_dict(row) if row is not None else None
 
     def put(self, key: str, budget: Budget) -> None:
         self.update(key, _put_change(budget))
@@ -71,8 +75,12 @@ class RedisBudgetStorage:
         self.redis = _redis(url)
 
     def get(self, key: str) -> Budget | None:
+        budget = self.shared(key)
+        return budget.as_budget() if budget else None
+
+    def shared(self, key: str) -> SharedBudget | None:
         raw = self.redis.get(REDIS_PREFIX + key)
-        return SharedBudget.from_dict(orjson.loads(raw)).as_budget() if raw else None
+        return SharedBudget.from_dict(orjson.loads(raw)) if raw else None
 
     def put(self, key: str, budget: Budget) -> None:
         self.update(key, _put_change(budget))

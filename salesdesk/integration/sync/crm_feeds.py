@@ -11,7 +11,6 @@ from salesdesk.integration.mapping import crm as mapping
 from salesdesk.integration.sync.feeds import Feed
 from salesdesk.integration.sync.record_feeds import (
     counted_by,
-    deleted_feed,
     mapped_page,
     upsert_store,
 )
@@ -34,11 +33,7 @@ CONTACTS = Feed(
     counted=True,
     total=counted_by("contacts"),
 )
-ADDRESS_FEEDS = (
-    ADDRESSES,
-    deleted_feed("addresses", {mapping.DELETED_ADDRESS: contacts.addresses_delete}),
-)
-CONTACT_FEEDS = (
-    CONTACTS,
-    deleted_feed("contacts", {mapping.DELETED_CONTACT: contacts.contacts_delete}),
-)
+ADDRESS_FEEDS = (ADDRESSES,)
+CONTACT_FEEDS = (CONTACTS,)
+ADDRESS_DELETIONS = {mapping.DELETED_ADDRESS: contacts.addresses_delete}
+CONTACT_DELETIONS = {mapping.DELETED_CONTACT: contacts.contacts_delete}

@@ -14,6 +14,11 @@ def cursor_get(*, company: Company, feed: str) -> int:
     return row[0] if row else 0
 
 
+def cursor_known(*, company: Company, feed: str) -> bool:
+    """Whether `feed` was ever read to its end (its cursor exists, even at 0 for no rows)."""
+    return SyncCursor.objects.filter(company=company, feed=feed).exists()
+
+
 def cursor_advance(*, company: Company, feed: str, timestamp: int) -> None:
     """Move the cursor forward to `timestamp`, never back (Timestamps are compared as numbers).
 

@@ -33,7 +33,8 @@ from salesdesk.catalog.standard_prices import item_standard_prices_refresh
 from salesdesk.integration.connection.reauth import connection_reauth_needed
 from salesdesk.integration.mapping import records
 from salesdesk.integration.sync import runs
-from salesdesk.integration.sync.cursors import cursor_advance, cursor_get
+from salesdesk.integration.sync.cursors import cursor_advance, cursor_get, cursor_known
+from salesdesk.integration.sync.deletions import DELETIONS, deletions_catch_up, deletions_cursor
 from salesdesk.integration.sync.entities import ENTITY_FEEDS
 from salesdesk.integration.sync.feeds import Feed, feed_pages, feed_total
 from salesdesk.integration.sync.models import SyncEntity, SyncRun
@@ -96,6 +97,7 @@ class SyncEngine:
         """Read every feed of `entity` to its end; SyncStopped when the run cannot finish."""
         started = timezone.now()
         feeds = ENTITY_FEEDS[entity]
+        deletions_at_start = deletions_cursor(company=self.company)  # before any page is read
         if entity == SyncEntity.ITEMS:  # the rates items take theirs from (vat_feed.py)
             vat_codes_refresh(company=self.company, client=self.client)
         if entity == SyncEntity.CUSTOMERS and self.run.trigger != SyncRun.Trigger.WEBHOOK:
@@ -105,6 +107,12 @@ class SyncEngine:
         ]
         for feed in feeds:
             self._with_retries(feed)
+        deletions_catch_up(
+            run=self.run,
+            cursor_at_start=deletions_at_start,
+            read=lambda since: self._with_retries(DELETIONS, since),
+            sleep=self.sleep,
+        )
         # A complete read from Timestamp 0 saw every live record: the rest is gone from Exact.
         swept = sum(feed.stale(self.company, started) for feed in from_zero)
         if swept:
@@ -120,13 +128,13 @@ class SyncEngine:
     def calls(self) -> int:
         return self.client.calls - self._calls_at_start
 
-    def _with_retries(self, feed: Feed) -> None:
+    def _with_retries(self, feed: Feed, since: int | None = None) -> None:
         failures = auth_waits = 0
         refused_since: float | None = None
         while True:
             self._progressed = False
             try:
-                self._read(feed)
+                self._read(feed, since)
                 return
             except DailyLimitExhausted as exc:
                 raise SyncStopped(daily_limit_message(exc.reset_at)) from exc
@@ -166,12 +174,12 @@ class SyncEngine:
         runs.sync_run_note(run=self.run, calls=self.calls)  # a heartbeat before a long wait
         self.sleep(seconds)
 
-    def _read(self, feed: Feed) -> None:
+    def _read(self, feed: Feed, since: int | None = None) -> None:
         if not feed.incremental:
             self._read_listing(feed)
             return
-        since = self._cursor(feed)
-        if feed.counted and since == 0:
+        since = self._cursor(feed) if since is None else since
+        if feed.counted and since == 0 and self._first_read(feed):
             self._add_total(self._total(feed))
         for index, page in enumerate(feed_pages(feed, self.client, since)):
             if index == 0 and feed.counted and since > 0 and page.next_url is None:
@@ -185,6 +193,12 @@ class SyncEngine:
                     cursor_advance(company=self.company, feed=feed.name, timestamp=newest)
                 self._record(counts)
             self.on_progress(self.progress)  # after the commit: the page is safe
+        cursor_advance(company=self.company, feed=feed.name, timestamp=0)  # read to its end
+
+    def _first_read(self, feed: Feed) -> bool:
+        """A feed that was read to its end before (if empty) is counted on full runs only:
+        an empty feed would otherwise cost a count call on every scheduled tick."""
+        return self.run.full or not cursor_known(company=self.company, feed=feed.name)
 
     def _total(self, feed: Feed) -> int | None:
         try:

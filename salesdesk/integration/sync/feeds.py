@@ -119,24 +119,10 @@ _DEACTIVATE = {
 }
 
 
-def _deleted_store(kinds: frozenset[str]) -> Store:
-    """sync/Deleted carries every entity type; keep only `kinds` (filtering is client-side,
-    the sync endpoint accepts no filter but Timestamp, spec §4.7)."""
-
-    def store(company: Company, rows: Rows) -> PageCounts:
-        by_kind: dict[str, list] = {}
-        for row in rows:
-            deletion = records.deletion_from_exact(row)
-            if deletion and deletion[0] in kinds:
-                by_kind.setdefault(deletion[0], []).append(deletion[1])
-        changed = sum(_DEACTIVATE[k](company=company, exact_ids=ids) for k, ids in by_kind.items())
-        return PageCounts(rows=0, deactivated=changed)
-
-    return store
-
-
-def _deleted_feed(entity: str, kinds: frozenset[str]) -> Feed:
-    return Feed(name=f"deleted:{entity}", resource="deleted", store=_deleted_store(kinds))
+# sync/Deleted's EntityTypes of these records and their handlers (read in sync/deletions.py).
+RECORD_DELETIONS = {
+    entity_type: _DEACTIVATE[kind] for entity_type, kind in records.DELETED_KINDS.items()
+}
 
 
 ITEMS = Feed(
@@ -193,15 +179,9 @@ ITEM_PRICES = Feed(
 )
 
 # The feeds of each entity, in order: lists before periods before their lines (each
-# looks up its parent), deletions last.
+# looks up its parent). Deletions come from one shared read (sync/deletions.py).
 ENTITY_FEEDS: dict[str, tuple[Feed, ...]] = {
-    SyncEntity.ITEMS: (ITEMS, _deleted_feed("items", frozenset({"item"}))),
-    SyncEntity.CUSTOMERS: (CUSTOMERS, _deleted_feed("customers", frozenset({"customer"}))),
-    SyncEntity.PRICES: (
-        PRICE_LISTS,
-        PERIODS,
-        VOLUME_DISCOUNTS,
-        ITEM_PRICES,
-        _deleted_feed("prices", frozenset({"item_price", "volume_discount"})),
-    ),
+    SyncEntity.ITEMS: (ITEMS,),
+    SyncEntity.CUSTOMERS: (CUSTOMERS,),
+    SyncEntity.PRICES: (PRICE_LISTS, PERIODS, VOLUME_DISCOUNTS, ITEM_PRICES),
 }

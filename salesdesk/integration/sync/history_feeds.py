@@ -19,7 +19,6 @@ from salesdesk.integration.sync.feeds import Feed, Rows
 from salesdesk.integration.sync.record_feeds import (
     Mapped,
     counted_by,
-    deleted_feed,
     listing_store,
     mapped_page,
     upsert_store,
@@ -60,21 +59,13 @@ GOODS_DELIVERY_LINES = _sync_feed(
     sales_orders.goods_delivery_line_from_exact, history.goods_delivery_lines_upsert,
     ("exact_id", "delivery_exact_id"),
 )  # fmt: skip
-SALES_ORDER_FEEDS = (
-    SALES_ORDERS,
-    SALES_ORDER_LINES,
-    GOODS_DELIVERIES,
-    GOODS_DELIVERY_LINES,
-    deleted_feed(
-        "sales-orders",
-        {
-            sales_orders.DELETED_SALES_ORDER: history.sales_orders_delete,
-            sales_orders.DELETED_SALES_ORDER_LINE: history.sales_order_lines_delete,
-            sales_orders.DELETED_GOODS_DELIVERY: history.goods_deliveries_delete,
-            sales_orders.DELETED_GOODS_DELIVERY_LINE: history.goods_delivery_lines_delete,
-        },
-    ),
-)
+SALES_ORDER_FEEDS = (SALES_ORDERS, SALES_ORDER_LINES, GOODS_DELIVERIES, GOODS_DELIVERY_LINES)
+SALES_ORDER_DELETIONS = {
+    sales_orders.DELETED_SALES_ORDER: history.sales_orders_delete,
+    sales_orders.DELETED_SALES_ORDER_LINE: history.sales_order_lines_delete,
+    sales_orders.DELETED_GOODS_DELIVERY: history.goods_deliveries_delete,
+    sales_orders.DELETED_GOODS_DELIVERY_LINE: history.goods_delivery_lines_delete,
+}
 
 
 @dataclass(frozen=True)
@@ -115,10 +106,8 @@ SALES_INVOICES = Feed(
     counted=True,
     total=counted_by("sales_invoices", "sales_invoice_lines"),
 )
-INVOICE_FEEDS = (
-    SALES_INVOICES,
-    deleted_feed("invoices", {invoices.DELETED_SALES_INVOICE: history.sales_invoices_delete}),
-)
+INVOICE_FEEDS = (SALES_INVOICES,)
+INVOICE_DELETIONS = {invoices.DELETED_SALES_INVOICE: history.sales_invoices_delete}
 OPEN_ITEMS = Feed(
     name="open_items",
     resource="receivables_list",

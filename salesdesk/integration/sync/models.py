@@ -25,7 +25,8 @@ class SyncEntity(models.TextChoices):
 
 
 class SyncCursor(models.Model):
-    """The highest Exact `Timestamp` stored for one feed (e.g. `items`, `deleted:items`).
+    """The highest Exact `Timestamp` stored for one feed (e.g. `items`, and `deleted`: the
+    company's one reader of sync/Deleted).
 
     Moved in the same transaction as the page it covers, and only to values seen
     (spec §3.7): a crash loses at most one page, and the next run resumes here.
@@ -43,6 +44,24 @@ class SyncCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.feed}@{self.timestamp}"
+
+
+class SharedDeletions(models.Model):
+    """The company's one reader of sync/Deleted (its cursor is the SyncCursor `deleted`).
+
+    Every entity's deletions come from that one feed (spec §4.7); one read serves them all.
+    `read_at`: when the last read to the end began (a run queued before it needs no read of
+    its own). The lease lets one worker read at a time, like the runs' lock: taken by a
+    conditional update, free again when released or once `lease_until` has passed.
+    """
+
+    company = models.OneToOneField(Company, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    lease_owner = models.CharField(max_length=40, blank=True)
+
+    def __str__(self) -> str:
+        return f"deletions read {self.read_at}"
 
 
 class SyncRun(models.Model):

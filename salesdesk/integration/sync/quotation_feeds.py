@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from salesdesk.integration.mapping import quotations as mapping
 from salesdesk.integration.sync.feeds import Feed
-from salesdesk.integration.sync.record_feeds import Mapped, counted_by, deleted_feed, mapped_page
+from salesdesk.integration.sync.record_feeds import Mapped, counted_by, mapped_page
 from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.orders.quotations import quotations_deleted, quotations_status_follow
 from salesdesk.tenants.models import Company
@@ -32,7 +32,5 @@ QUOTATIONS = Feed(
     counted=True,
     total=counted_by("quotations"),
 )
-QUOTATION_FEEDS = (
-    QUOTATIONS,
-    deleted_feed("quotations", {mapping.DELETED_QUOTATION: quotations_deleted}),
-)
+QUOTATION_FEEDS = (QUOTATIONS,)
+QUOTATION_DELETIONS = {mapping.DELETED_QUOTATION: quotations_deleted}

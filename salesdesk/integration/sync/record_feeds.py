@@ -9,7 +9,6 @@ services into a `Feed`'s `shape`, `store` and `total`.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,15 +16,14 @@ from typing import Any
 from django.utils import timezone
 
 from exact_client import ExactClient
-from salesdesk.integration.mapping.deletions import deleted_entity
-from salesdesk.integration.sync.feeds import Feed, Rows, Store
+from salesdesk.integration.sync.feeds import Rows, Store
 from salesdesk.integration.sync.runs import PageCounts
 from salesdesk.tenants.models import Company
 
 Row = dict[str, Any]
 Mapper = Callable[[Row], Row]
 Upsert = Callable[..., Any]  # (*, company, rows, synced_at) -> UpsertResult
-Delete = Callable[..., int]  # (*, company, exact_ids) -> int
+Delete = Callable[..., int]  # (*, company, exact_ids) -> int: an EntityType's handler
 
 
 @dataclass(frozen=True)
@@ -73,21 +71,6 @@ def listing_store(shape: Callable[[Rows], Mapped], upsert: Upsert, sweep: Callab
         return replace(counts, deactivated=gone)
 
     return store
-
-
-def deleted_feed(name: str, deletes: dict[int, Delete]) -> Feed:
-    """The entity's own cursor on sync/Deleted, keeping the EntityTypes in `deletes` (the
-    feed accepts no filter but Timestamp, so the types are picked here, spec §4.7)."""
-
-    def store(company: Company, rows: Rows) -> PageCounts:
-        keys: dict[int, list] = defaultdict(list)
-        for deletion in filter(None, map(deleted_entity, rows)):
-            if deletion[0] in deletes:
-                keys[deletion[0]].append(deletion[1])
-        gone = sum(deletes[kind](company=company, exact_ids=ids) for kind, ids in keys.items())
-        return PageCounts(rows=0, deactivated=gone)
-
-    return Feed(name=f"deleted:{name}", resource="deleted", store=store)
 
 
 def counted_by(*resources: str) -> Callable[[ExactClient], int | None]:

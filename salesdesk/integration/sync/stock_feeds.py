@@ -11,7 +11,6 @@ from salesdesk.integration.mapping import stock as mapping
 from salesdesk.integration.sync.feeds import Feed
 from salesdesk.integration.sync.record_feeds import (
     counted_by,
-    deleted_feed,
     listing_store,
     mapped_page,
     upsert_store,
@@ -35,8 +34,5 @@ STOCK_POSITIONS = Feed(
     counted=True,
     total=counted_by("stock_positions"),
 )
-STOCK_FEEDS = (
-    WAREHOUSES,
-    STOCK_POSITIONS,
-    deleted_feed("stock", {mapping.DELETED_STOCK_POSITION: stock.stock_positions_delete}),
-)
+STOCK_FEEDS = (WAREHOUSES, STOCK_POSITIONS)
+STOCK_DELETIONS = {mapping.DELETED_STOCK_POSITION: stock.stock_positions_delete}

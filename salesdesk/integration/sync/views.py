@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from exact_client import ExactError
 from salesdesk.integration.connection.clients import ConnectionNotReady
 from salesdesk.integration.sync import status
+from salesdesk.integration.sync.call_budget import ScheduleCost, schedule_cost
 from salesdesk.integration.sync.forms import ScheduleForm
 from salesdesk.integration.sync.models import SyncSchedule
 from salesdesk.integration.sync.refresh import REFRESHABLE, record_refresh
@@ -38,7 +39,7 @@ def _section(request: HttpRequest) -> HttpResponse:
 
 def _schedule_form(schedule: SyncSchedule) -> ScheduleForm:
     initial = {"interval_minutes": schedule.interval_minutes, "enabled": schedule.enabled}
-    return ScheduleForm(initial=initial)
+    return ScheduleForm(initial=initial, company=schedule.company)
 
 
 @require_GET
@@ -64,12 +65,24 @@ def synchronize_start(request: HttpRequest, entity: str) -> HttpResponse:
 @company_view(admin_only=True)
 def schedule_save(request: HttpRequest) -> HttpResponse:
     """The interval of the automatic incremental sync (at least every 5 minutes)."""
-    form = ScheduleForm(request.POST)
+    form = ScheduleForm(request.POST, company=request.company)
     if not form.is_valid():
         return _history(request, form)
-    schedule_set(company=request.company, **form.cleaned_data)
+    schedule = schedule_set(company=request.company, **form.cleaned_data)
     messages.success(request, "The synchronization schedule is saved.")
+    cost = schedule_cost(company=request.company, interval_minutes=schedule.interval_minutes)
+    if schedule.enabled and cost.heavy:
+        messages.warning(request, _heavy(cost))
     return redirect("sync-runs", company=request.company.slug)
+
+
+def _heavy(cost: ScheduleCost) -> str:
+    return (
+        f"Every {cost.interval_minutes} minutes the synchronization alone uses about "
+        f"{cost.calls_per_day} of the {cost.day_limit} Exact calls a day: "
+        f"{cost.day_limit - cost.calls_per_day} are left for sending orders, pictures and "
+        "Exact's notifications. A longer interval leaves more."
+    )
 
 
 @require_GET
@@ -85,6 +98,7 @@ def _history(request: HttpRequest, form: ScheduleForm | None) -> HttpResponse:
         "runs": status.sync_run_list(company=request.company),
         "schedule": schedule,
         "schedule_form": form or _schedule_form(schedule),
+        "cost": schedule_cost(company=request.company, interval_minutes=schedule.interval_minutes),
     }
     return render(request, "integration/sync/runs.html", context)
 

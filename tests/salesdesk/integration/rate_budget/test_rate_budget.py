@@ -118,6 +118,21 @@ def test_database_storage_keeps_one_row_per_administration():
     assert storage.get("https://c|1") is None
 
 
+@pytest.mark.django_db
+def test_the_days_limit_exact_says_is_kept_per_administration():
+    said = {**headers(59, RESET, day_remaining=8999), "X-RateLimit-Limit": "9000"}
+    storages = (DatabaseBudgetStorage(), LocalBudgetStorage())
+    for storage in storages:
+        storage.update("https://a|1", lambda b, h=said: (budget_record(b, h, None), None))
+        # A 429 of the minute carries no daily headers: the limit stays what it was.
+        storage.update("https://a|1", lambda b: (budget_record(b, headers(0, RESET), None), None))
+        storage.update("https://b|1", lambda b: (budget_record(b, headers(9, RESET), None), None))
+
+        assert storage.shared("https://a|1").day_limit == 9000
+        assert storage.shared("https://b|1").day_limit is None
+        assert storage.get("https://a|1") == Budget(0, RESET, 8999, NOW + 50_000)
+
+
 @pytest.fixture
 def tight_config() -> SandboxConfig:
     return SandboxConfig(items=50, customers=20, minutely_limit=10)
