@@ -107,7 +107,8 @@ def test_an_order_for_a_new_customer_waits_for_its_account(world):
     assert order.customer_id == created["salesdesk_id"]
     assert world.apis["rob"].get(f"/api/v1/orders/{order.number}").status_code == 200
     # An administrator may name it too; once Exact has it, by either id.
-    admin = _order(world.apis["admin"], world.items["acme"], new_customer_id=created["salesdesk_id"])
+    new_id = created["salesdesk_id"]
+    admin = _order(world.apis["admin"], world.items["acme"], new_customer_id=new_id)
     assert admin.status_code == 201
     exact_id = uuid.uuid4()
     Customer.objects.filter(pk=created["salesdesk_id"]).update(exact_id=exact_id)
