@@ -16,7 +16,7 @@
     INPUTS["delivery_address." + part] = "nc-delivery-" + part;
   }
   const LABELS = {
-    name: "Name", email: "E-mail", phone: "Phone", vat_number: "VAT number",
+    name: "Name", email: "Email", phone: "Phone", vat_number: "VAT number",
     "contact.first_name": "First name", "contact.last_name": "Last name",
   };
 
