@@ -139,7 +139,11 @@ def test_an_order_with_its_header_taken_offline_reaches_exact_with_it(
     _offline(phone, page, monkeypatch)
     page.get_by_label("Find a customer").fill(customer.name)
     page.get_by_role("button", name=re.compile(re.escape(customer.name))).first.click()
-    # The web form's defaults: main delivery address, main contact, the customer's terms.
+    # The web form's defaults: main delivery address, main contact, the customer's terms
+    # (the lists are filled from the device's copy once the customer is picked).
+    page.locator(f"#delivery-address option[value='{other_address.exact_id}']").wait_for(
+        state="attached"
+    )
     assert _field(page, "Order type").input_value() == "order"
     assert _field(page, "Delivery address").input_value() == str(main_address.exact_id)
     assert _field(page, "Contact person").input_value() == str(main_contact.exact_id)
@@ -194,6 +198,7 @@ def test_a_quotation_taken_on_the_device_shows_exacts_quotation_number(
     page.get_by_label("Find a customer").fill(customer.name)
     page.get_by_role("button", name=re.compile(re.escape(customer.name))).first.click()
     page.get_by_role("button", name=re.compile(f"Add {re.escape(items[1].code)}")).click()
+    page.locator("#delivery-address option[value=new]").wait_for(state="attached")
     _field(page, "Order type").select_option(label="Quotation")
     _field(page, "Delivery address").select_option(label="New address…")
     assert "needs a street" in page.locator("#order-problems").inner_text()
