@@ -34,6 +34,7 @@ from tests.salesdesk.browser import browser  # noqa: F401
 from tests.salesdesk.factories import connect_company, make_company, make_user
 from tests.salesdesk.integration.sync.sync_support import IMMEDIATE_TASKS, run_sync
 from tests.salesdesk.orders.factories import copy_sandbox_parties
+from tests.salesdesk.orders.terms_factories import make_payment_condition, make_shipping_method
 from tests.salesdesk.repsapp.service_worker import controlled
 
 PASSWORD = "correct-horse-battery"
@@ -112,6 +113,20 @@ def _no_connection(*args, **kwargs):
     raise OperationalError("no connection (the test's offline phone)")
 
 
+META_JS = """key => new Dexie('salesdesk-reps-acme').open()
+  .then(db => db.table('meta').get(key)).then(row => row && row.value)"""
+
+
+def _stored(page, key: str, wanted) -> None:
+    """Wait until the device's copy holds `wanted(value)` under `key` of its meta table (a
+    write still in flight when the page goes is lost, as on a phone)."""
+    for _ in range(100):
+        if wanted(page.evaluate(META_JS, key)):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the device did not store {key}")
+
+
 def _field(page, label: str):
     return page.locator("#order-form").get_by_label(label, exact=True)
 
@@ -132,6 +147,9 @@ def test_an_order_with_its_header_taken_offline_reaches_exact_with_it(
     customers_condition = conditions.filter(code=customer.payment_condition).first()
     condition = conditions.exclude(code=customer.payment_condition)[0]
     delivery = datetime.date.today() + datetime.timedelta(days=9)
+    other = make_company(slug="other", name="Other Trading")
+    make_shipping_method(company=other, description="Other's courier")
+    make_payment_condition(company=other, description="Other's terms")
 
     page = phone.new_page()
     _sign_in(page, f"{live_server.url}/acme/app/", rep.email)
@@ -152,6 +170,8 @@ def test_an_order_with_its_header_taken_offline_reaches_exact_with_it(
     assert _field(page, "Payment condition").input_value() == expected
     shown = page.locator("#payment-condition option").all_inner_texts()
     assert condition.description in shown  # the terms came with the download
+    assert "Other's terms" not in shown
+    assert "Other's courier" not in page.locator("#shipping-method").inner_text()
 
     page.get_by_role("button", name=re.compile(f"Add {re.escape(items[0].code)}")).click()
     _field(page, "Delivery address").select_option(str(other_address.exact_id))
@@ -160,6 +180,7 @@ def test_an_order_with_its_header_taken_offline_reaches_exact_with_it(
     _field(page, "Payment condition").select_option(condition.code)
     _field(page, "Delivery date").fill(delivery.isoformat())
     _field(page, "Your reference").fill("PO-HEADER-1")
+    _stored(page, "draft", lambda draft: draft and draft["your_ref"] == "PO-HEADER-1")
     page.reload()  # the phone dropped the page: the header comes back with the order
     page.locator("body[data-ready=true]").wait_for()
     assert _field(page, "Shipping method").input_value() == str(shipping.exact_id)
@@ -170,6 +191,8 @@ def test_an_order_with_its_header_taken_offline_reaches_exact_with_it(
     assert f"Contact {other_contact.full_name}" in waiting.inner_text()
     assert not list(sandbox_state.divisions[DIVISION].sales_orders)
 
+    # Exact gained a shipping method meanwhile: the next read of the feed brings it.
+    make_shipping_method(company=company, description="Bicycle courier")
     _online(phone, monkeypatch)
     page.locator(".order.sent .exact-number").wait_for()
     (stored,) = list(sandbox_state.divisions[DIVISION].sales_orders)
@@ -184,6 +207,11 @@ def test_an_order_with_its_header_taken_offline_reaches_exact_with_it(
     sent = page.locator(".order.sent").inner_text()
     assert f"Exact order {stored['OrderNumber']}" in sent
     assert shipping.description in sent and "Your ref. PO-HEADER-1" in sent
+    # The feed is read when the connection returns (an emulated return may fire no event).
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    _stored(page, "order_terms", lambda terms: "Bicycle courier" in str(terms))
+    page.get_by_role("button", name=re.compile(re.escape(customer.name))).first.click()
+    page.locator("#shipping-method option", has_text="Bicycle courier").wait_for(state="attached")
 
 
 @pytest.mark.browser

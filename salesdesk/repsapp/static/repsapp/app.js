@@ -140,7 +140,7 @@
 
   // Newer records from the feed.
   async function feedFollow() {
-    await R.termsFetch(state.db, state.session.token);
+    if (await R.termsFetch(state.db, state.session.token)) pane.headerRefresh();
     if (!(await R.changesFollow(state.db, state.session.token, function () {}))) return;
     state.memory = await M.memoryLoad(state.db);
     pane.refresh();

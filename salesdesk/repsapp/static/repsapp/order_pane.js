@@ -146,8 +146,13 @@
       }
     }
 
+    // New order terms: the lists again, the rep's choices kept where still offered.
+    function headerRefresh() {
+      if (state.customer) header.fill(state.customer, header.read()).then(linesShow);
+    }
+
     return {
-      listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh, itemAdd: itemAdd,
+      headerRefresh: headerRefresh, listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh, itemAdd: itemAdd,
     };
   }
 

@@ -108,11 +108,15 @@
   }
 
   /* The lists an order header picks from (shipping methods, payment conditions), kept for
-     offline use; read with the feed, so they follow Exact as the records do. */
+     offline use; read with the feed, so they follow Exact as the records do. Returns
+     whether they changed. */
   async function termsFetch(db, token) {
     const response = await call(token, "/api/v1/order-terms");
     if (!response.ok) throw new Error("The server answered " + response.status + ".");
-    await S.metaPut(db, "order_terms", await response.json());
+    const terms = await response.json();
+    if (JSON.stringify(terms) === JSON.stringify(await S.metaGet(db, "order_terms"))) return false;
+    await S.metaPut(db, "order_terms", terms);
+    return true;
   }
 
   /* Store the pictures of active items that the cache lacks; `progress(done, total)`. */
