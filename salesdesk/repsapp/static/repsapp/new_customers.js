@@ -7,6 +7,7 @@
   "use strict";
   const S = global.RepsStore, R = global.RepsSync;
   const PREFIX = "new:"; // the app's id of a customer the feed has not brought yet
+  let sending = false;
 
   // `key`: the customer being corrected (it keeps its key: a refused request is no answer).
   async function customerKeep(db, data, key) {
@@ -58,12 +59,20 @@
     return false; // the server could not take it now: it stays waiting
   }
 
-  /* Send every waiting customer, oldest first; stops at the first that cannot go now. */
+  /* Send every waiting customer, oldest first; stops at the first that cannot go now.
+     One round at a time: two rounds (a timer's and a tap's) would send a customer twice
+     at once, which the server answers once but only after making the second wait. */
   async function customersSend(db, token) {
-    const waiting = await db.new_customers.orderBy("created_at").filter(function (c) {
-      return c.state === "waiting";
-    }).toArray();
-    for (const row of waiting) if (!(await sendOne(db, token, row))) break;
+    if (sending) return;
+    sending = true;
+    try {
+      const waiting = await db.new_customers.orderBy("created_at").filter(function (c) {
+        return c.state === "waiting";
+      }).toArray();
+      for (const row of waiting) if (!(await sendOne(db, token, row))) break;
+    } finally {
+      sending = false;
+    }
   }
 
   /* Ask how the sent customers are doing until Exact has their account (or refused it). */
