@@ -46,26 +46,10 @@
     doorShow: function (customer) { door.show(customer); }, doorHide: function () { door.hide(); },
   });
   const door = self.RepsDoorPane({ state: state, $: $, itemAdd: pane.itemAdd });
-  const newCustomer = self.RepsNewCustomerPane({ state: state, $: $, guarded: guarded, made: customerMade });
-
-  // A new customer kept on the device: listed at once; a new one is served at once.
-  async function customerMade(row, corrected) {
-    await newCustomersShow(true);
-    if (!corrected) await pane.customerPick("new:" + row.key);
-    await ordersShow();
-    tick();
-  }
-
-  // The customer list again when the device's new customers moved on (sent, in Exact).
-  let newCustomersSeen = "";
-  async function newCustomersShow(force) {
-    const rows = await state.db.new_customers.toArray();
-    const seen = JSON.stringify(rows.map(function (r) { return [r.key, r.state, r.exact_id, r.exact_state, r.problem]; }));
-    if (!force && seen === newCustomersSeen) return;
-    newCustomersSeen = seen;
-    state.memory = await M.memoryLoad(state.db);
-    customersShow();
-  }
+  const newCustomer = self.RepsNewCustomerPane({
+    state: state, $: $, guarded: guarded, customersShow: customersShow, ordersShow: ordersShow, tick: tick,
+    customerPick: function (id) { return pane.customerPick(id); },
+  });
 
   async function downloadRun() {
     show("download");
@@ -97,7 +81,6 @@
 
   async function workShow() {
     state.memory = await M.memoryLoad(state.db);
-    newCustomersSeen = "";
     show("work");
     customersShow();
     await pane.draftRestore();
@@ -157,7 +140,7 @@
       await O.outboxSend(state.db, state.session.token);
       await O.outboxPoll(state.db, state.session.token);
       await NC.customersPoll(state.db, state.session.token);
-      await newCustomersShow(false);
+      await newCustomer.refresh(false);
       if (feed === true || ++state.ticks % FEED_EVERY === 0) await feedFollow();
     });
     await ordersShow();

@@ -1,10 +1,10 @@
 /* The New customer screen: made on the device (with or without a connection), corrected
    there when the server refused it (a duplicate of a customer Salesdesk has, a missing
    last name), then picked at once so the rep can take its order.
-   `app`: {state, $, made(row)} (made: the customer was kept; list it and serve it). */
+   `app`: {state, $, guarded, customersShow, ordersShow, tick, customerPick(id)}. */
 (function (global) {
   "use strict";
-  const NC = global.RepsNewCustomers;
+  const NC = global.RepsNewCustomers, M = global.RepsMemory;
   const ADDRESS = ["line1", "postcode", "city", "country"];
   // The server's field names (POST /api/v1/customers) and the form's inputs.
   const INPUTS = {
@@ -23,6 +23,7 @@
   function newCustomerPane(app) {
     const state = app.state, $ = app.$;
     let editing = null; // the key of the customer being corrected
+    let seen = ""; // the device's new customers as last listed
 
     function value(field) {
       return $(INPUTS[field]).value.trim();
@@ -83,11 +84,29 @@
 
     async function submit(event) {
       event.preventDefault();
-      const made = data();
-      if (!made.name) return problemsShow({ name: "Enter the customer's name." });
-      const row = await NC.customerKeep(state.db, made, editing);
+      const typed = data();
+      if (!typed.name) return problemsShow({ name: "Enter the customer's name." });
+      const row = await NC.customerKeep(state.db, typed, editing);
       $("new-customer").hidden = true;
-      await app.made(row, editing !== null);
+      await made(row, editing !== null);
+    }
+
+    // A customer kept on the device is listed at once; a new one is served at once.
+    async function made(row, corrected) {
+      await refresh(true);
+      if (!corrected) await app.customerPick("new:" + row.key);
+      await app.ordersShow();
+      app.tick();
+    }
+
+    // The customer list again when the device's new customers moved on (sent, in Exact).
+    async function refresh(force) {
+      const rows = await state.db.new_customers.toArray();
+      const now = JSON.stringify(rows.map(function (r) { return [r.key, r.state, r.exact_id, r.exact_state, r.problem]; }));
+      if (!force && now === seen) return;
+      seen = now;
+      state.memory = await M.memoryLoad(state.db);
+      app.customersShow();
     }
 
     async function edit(key) {
@@ -108,7 +127,7 @@
       });
     }
 
-    return { listen: listen, open: open };
+    return { listen: listen, open: open, refresh: refresh };
   }
 
   global.RepsNewCustomerPane = newCustomerPane;

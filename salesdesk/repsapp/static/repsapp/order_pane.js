@@ -44,8 +44,9 @@
 
     async function draftRestore() {
       const draft = await S.metaGet(state.db, "draft");
-      if (!draft || !state.memory.customers.some(function (c) { return c.id === draft.customer_id; })) return;
-      await customerPick(draft.customer_id, draft.header);
+      const id = draft && (await draftCustomer(draft.customer_id));
+      if (!id) return;
+      await customerPick(id, draft.header);
       for (const kept of draft.lines) {
         const item = state.memory.itemsById.get(kept.item_id);
         if (!item) continue; // no longer sold
@@ -57,6 +58,15 @@
       $("delivery-date").value = draft.delivery_date;
       $("notes").value = draft.notes;
       linesShow();
+    }
+
+    // The draft's customer as listed now: a new customer made on the device is listed by
+    // its Exact ID once the feed brought its account.
+    async function draftCustomer(id) {
+      const listed = function (wanted) { return state.memory.customers.some(function (c) { return c.id === wanted; }); };
+      if (listed(id)) return id;
+      const made = id.startsWith("new:") ? await state.db.new_customers.get(id.slice(4)) : null;
+      return made && made.exact_id && listed(made.exact_id) ? made.exact_id : null;
     }
 
     function lineQuote(line) {
