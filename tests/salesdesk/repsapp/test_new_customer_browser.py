@@ -112,6 +112,10 @@ def test_a_new_customer_and_its_order_taken_offline_reach_exact_in_that_order(
     assert f"Exact order {stored['OrderNumber']}" in page.locator(".order.sent").inner_text()
     # Once Exact has the account, the app says so (and the feed brings it later).
     page.get_by_text(f"New: in Exact as {customer.code_display}").wait_for()
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # the feed is read again
+    page.locator("#customer-list .new-customer-state").wait_for(state="detached")
+    listed = page.get_by_role("button", name=re.compile(re.escape(NAME))).inner_text()
+    assert customer.code_display in listed  # listed once, as Exact has it
 
 
 @pytest.mark.browser
@@ -130,6 +134,11 @@ def test_a_new_customer_whose_answer_was_lost_is_made_once(
         route.abort("connectionreset")  # ... and its answer never arrives
 
     page.route("**/api/v1/customers", reach_server_then_drop, times=1)
+    page.get_by_role("button", name="New customer").click()
+    page.get_by_role("button", name="Save customer").click()
+    assert "Enter the customer's name" in page.locator("#nc-problems").inner_text()
+    page.get_by_role("button", name="Cancel").click()
+    assert page.locator("#new-customer").is_hidden()
     _new_customer(page, email="info@nieuw-aan-de-deur.nl")
     page.get_by_role("button", name=re.compile(f"Add {re.escape(items[1].code)}")).click()
     page.get_by_role("button", name="Send order").click()
