@@ -197,10 +197,15 @@ class OrderLineIn(Schema):
     unit_price: OrderPrice | None = Field(None, description="Leave out to use the price rules")
 
 
+PK_MAX = 2**63 - 1  # the largest primary key the database holds
+
+
 class OrderIn(Schema):
     customer_id: uuid.UUID | None = Field(None, description="The customer's id in Exact")
     new_customer_id: int | None = Field(
         None,
+        ge=1,
+        le=PK_MAX,
         description="Instead of `customer_id`: the `salesdesk_id` of a customer created with "
         "`POST /customers`, in Exact or not yet (the order waits until Exact has it)",
     )

@@ -144,3 +144,10 @@ def test_exactly_one_of_the_customer_ids(world):
     for answer in (both, neither):
         assert answer.status_code == 422
         assert "exactly one of customer_id and new_customer_id" in _problem(answer)[1]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2**63, "x"])
+def test_a_new_customer_id_out_of_range_is_refused_on_its_field(world, bad):
+    answer = _order(world.apis["rob"], world.items["acme"], new_customer_id=bad)
+    assert answer.status_code == 422
+    assert _problem(answer)[0] == ["body", "payload", "new_customer_id"]
