@@ -3,6 +3,8 @@ problems into 422s on the API's fields, and the answer (the routes: routes/custo
 
 from __future__ import annotations
 
+import orjson
+
 from salesdesk.api.new_customer_schemas import STATUS_WORDS, NewCustomerIn
 from salesdesk.customers.models import Customer
 from salesdesk.customers.new_customer_input import AddressInput, NewCustomerInput, PersonInput
@@ -40,3 +42,8 @@ def customer_created_out(customer: Customer) -> dict:
         "exact_state": outbox.state,
         "exact_message": outbox.message,
     }
+
+
+def customer_created_body(customer: Customer) -> bytes:
+    """The 201 answer's JSON, as kept for an Idempotency-Key's replay."""
+    return orjson.dumps(customer_created_out(customer))

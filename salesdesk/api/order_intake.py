@@ -100,12 +100,11 @@ def _replay(first: IdempotentRequest, digest: str) -> Answer:
 
 def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Order:
     # A customer out of the rep's reach is as unknown to them as another company's.
-    customer = selectors.customer_by_id(company=company, exact_id=payload.customer_id, reach=reach)
+    named = "customer_id" if payload.customer_id is not None else "new_customer_id"
+    customer = _customer(company, payload, reach)
     if customer is None:
-        raise FieldErrors([_problem(["customer_id"], "No customer with this id.", "not_found")])
-    problems = [
-        _problem(["customer_id"], msg) for msg in order_refusals(customer=customer, lines=[])
-    ]
+        raise FieldErrors([_problem([named], "No customer with this id.", "not_found")])
+    problems = [_problem([named], msg) for msg in order_refusals(customer=customer, lines=[])]
     chosen = header_arguments(company=company, customer=customer, payload=payload)
     _, header_problems = header_fields(
         company=company, customer=customer, chosen=HeaderInput(**chosen)
@@ -133,6 +132,12 @@ def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Ord
     except InvalidOperation:  # a total beyond what an order can hold
         raise FieldErrors([_problem(["lines"], "The order total is too large.")]) from None
     return order_submit(order=order, user=user)
+
+
+def _customer(company: Company, payload: OrderIn, reach: Reach):
+    if payload.customer_id is not None:
+        return selectors.customer_by_id(company=company, exact_id=payload.customer_id, reach=reach)
+    return selectors.new_customer_by_id(company=company, pk=payload.new_customer_id, reach=reach)
 
 
 def _lines(company: Company, payload: OrderIn, problems: list[dict]) -> list[tuple[int, LineInput]]:

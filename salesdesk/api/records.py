@@ -192,6 +192,7 @@ ORDER = Shape(
         ("total_excl_vat", "total_excl_vat"),
         ("total_incl_vat", "total_incl_vat"),
         ("exact_order_number", "exact_order_number"),
+        ("exact_quotation_number", "exact_quotation_number"),
         ("exact_message", "exact_message"),
         ("created_at", "created_at"),
         ("updated_at", "updated_at"),

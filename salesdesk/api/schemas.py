@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import model_validator
 
 from salesdesk.api.date_input import date_body
 from salesdesk.api.decimal_input import DecimalRange, decimal_body
@@ -196,8 +197,18 @@ class OrderLineIn(Schema):
     unit_price: OrderPrice | None = Field(None, description="Leave out to use the price rules")
 
 
+PK_MAX = 2**63 - 1  # the largest primary key the database holds
+
+
 class OrderIn(Schema):
-    customer_id: uuid.UUID
+    customer_id: uuid.UUID | None = Field(None, description="The customer's id in Exact")
+    new_customer_id: int | None = Field(
+        None,
+        ge=1,
+        le=PK_MAX,
+        description="Instead of `customer_id`: the `salesdesk_id` of a customer created with "
+        "`POST /customers`, in Exact or not yet (the order waits until Exact has it)",
+    )
     kind: Literal["order", "quotation"] = Field(
         "order", description="A sales order, or a quotation for the customer to accept"
     )
@@ -224,6 +235,12 @@ class OrderIn(Schema):
     delivery_date: DeliveryDate | None = None
     notes: Annotated[Text, Field(max_length=bounds.NOTES_MAX_LENGTH)] = ""
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=bounds.MAX_LINES)]
+
+    @model_validator(mode="after")
+    def _one_customer(self) -> OrderIn:
+        if (self.customer_id is None) == (self.new_customer_id is None):
+            raise ValueError("Name the customer by exactly one of customer_id and new_customer_id.")
+        return self
 
 
 class OrderLineOut(Schema):
@@ -264,6 +281,7 @@ class OrderOut(Schema):
     total_excl_vat: Decimal
     total_incl_vat: Decimal
     exact_order_number: int | None
+    exact_quotation_number: int | None = Field(description="Exact's number of a quotation")
     exact_message: str
     created_at: datetime.datetime
     updated_at: datetime.datetime

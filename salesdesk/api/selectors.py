@@ -57,6 +57,12 @@ def customer_by_id(
     return customers_within(customers, reach=reach).select_related("price_list").first()
 
 
+def new_customer_by_id(*, company: Company, pk: int, reach: Reach = EVERYTHING) -> Customer | None:
+    """A customer created in Salesdesk, by its Salesdesk id, whether Exact has it yet or not."""
+    customers = Customer.objects.filter(company=company, pk=pk, created_in_salesdesk=True)
+    return customers_within(customers, reach=reach).select_related("price_list").first()
+
+
 def customer_get(*, company: Company, exact_id: uuid.UUID, reach: Reach = EVERYTHING) -> Customer:
     """The company's customer by its Exact ID; 404 for another company's or one out of
     `reach`."""

@@ -22,11 +22,14 @@ SCRIPTS = (
     "repsapp/sync.js",
     "repsapp/draft.js",
     "repsapp/outbox.js",
+    "repsapp/new_customers.js",
     "repsapp/views.js",
     "repsapp/door.js",
     "repsapp/door_views.js",
     "repsapp/door_pane.js",
+    "repsapp/header.js",
     "repsapp/order_pane.js",
+    "repsapp/new_customer_pane.js",
     "repsapp/app.js",
 )
 STYLES = ("repsapp/app.css",)

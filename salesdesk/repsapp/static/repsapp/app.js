@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const S = self.RepsStore, R = self.RepsSync, O = self.RepsOutbox;
-  const M = self.RepsMemory, V = self.RepsViews;
+  const M = self.RepsMemory, V = self.RepsViews, NC = self.RepsNewCustomers;
   const TICK_MS = 4000; // how often a connected device sends and asks for order statuses
   const FEED_EVERY = 15; // ticks between two reads of the delta feed
   const body = document.body;
@@ -20,16 +20,19 @@
   async function freshnessShow() {
     const synced = await S.metaGet(state.db, "synced_at");
     const waiting = await state.db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
+    const made = await state.db.new_customers.filter(function (c) { return c.state !== "sent"; }).count();
     const parts = [navigator.onLine ? "Online" : "Offline"];
     parts.push(synced ? "brought up to date " + V.when(synced) : "no data yet");
     if (waiting) parts.push(waiting + (waiting === 1 ? " order waits" : " orders wait") + " to be sent");
+    if (made) parts.push(made + (made === 1 ? " new customer waits" : " new customers wait") + " to be sent");
     $("freshness").textContent = parts.join(" · ");
     body.classList.toggle("offline", !navigator.onLine);
   }
 
   async function ordersShow() {
     const orders = await state.db.outbox.orderBy("created_at").reverse().limit(20).toArray();
-    V.orderRows($("order-list"), orders);
+    const unsent = await state.db.new_customers.filter(function (c) { return c.state !== "sent"; }).primaryKeys();
+    V.orderRows($("order-list"), orders, new Set(unsent));
     $("orders-title").hidden = orders.length === 0;
     await freshnessShow();
   }
@@ -43,6 +46,10 @@
     doorShow: function (customer) { door.show(customer); }, doorHide: function () { door.hide(); },
   });
   const door = self.RepsDoorPane({ state: state, $: $, itemAdd: pane.itemAdd });
+  const newCustomer = self.RepsNewCustomerPane({
+    state: state, $: $, guarded: guarded, customersShow: customersShow, ordersShow: ordersShow, tick: tick,
+    customerPick: function (id) { return pane.customerPick(id); },
+  });
 
   async function downloadRun() {
     show("download");
@@ -55,6 +62,7 @@
       };
     }
     await R.changesFollow(state.db, state.session.token, progress("Records"));
+    await R.termsFetch(state.db, state.session.token);
   }
 
   // Pictures come after the records, while the rep can already work.
@@ -103,9 +111,9 @@
 
   // Signing out removes the company's data from the device: never with orders unsent.
   async function signOutClick() {
-    const waiting = await state.db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
-    if (waiting) {
-      $("notice").textContent = "Orders still wait to be sent: connect to the network first.";
+    if (await S.unsentCount(state.db)) {
+      $("notice").textContent = "Orders or new customers still wait to be sent: connect to the network " +
+        "first (a refused new customer: correct it).";
       $("notice").hidden = false;
       return;
     }
@@ -115,6 +123,7 @@
 
   // Newer records from the feed.
   async function feedFollow() {
+    if (await R.termsFetch(state.db, state.session.token)) pane.headerRefresh();
     if (!(await R.changesFollow(state.db, state.session.token, function () {}))) return;
     state.memory = await M.memoryLoad(state.db);
     pane.refresh();
@@ -126,8 +135,12 @@
   async function tick(feed) {
     if (!navigator.onLine || !state.session || !state.memory) return freshnessShow();
     await guarded(async function () {
+      // New customers first: the orders taken for them go once the server has them.
+      await NC.customersSend(state.db, state.session.token);
       await O.outboxSend(state.db, state.session.token);
       await O.outboxPoll(state.db, state.session.token);
+      await NC.customersPoll(state.db, state.session.token);
+      await newCustomer.refresh(false);
       if (feed === true || ++state.ticks % FEED_EVERY === 0) await feedFollow();
     });
     await ordersShow();
@@ -173,6 +186,7 @@
     });
     pane.listen();
     door.listen();
+    newCustomer.listen();
     window.addEventListener("online", function () { tick(true); });
     // The browser offers to install the app: keep its prompt for the rep's tap.
     window.addEventListener("beforeinstallprompt", function (event) {

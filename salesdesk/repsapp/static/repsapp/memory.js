@@ -41,11 +41,14 @@
   }
 
   async function memoryLoad(db) {
-    const [items, customers, prices, lines] = await Promise.all([
+    const [items, customers, prices, lines, created] = await Promise.all([
       db.items.toArray(), db.customers.toArray(), db.item_prices.toArray(),
-      db.price_list_lines.toArray(),
+      db.price_list_lines.toArray(), db.new_customers.toArray(),
     ]);
-    return memoryBuild(items, customers, prices, lines);
+    // New customers made on the device join the list until the feed brings Exact's account.
+    const known = new Set(customers.map(function (c) { return c.id; }));
+    const pending = global.RepsNewCustomers.pendingCustomers(created, known);
+    return memoryBuild(items, customers.concat(pending), prices, lines);
   }
 
   function memoryBuild(items, customers, prices, lines) {

@@ -4,11 +4,12 @@
 (function (global) {
   "use strict";
   const S = global.RepsStore, O = global.RepsOutbox, M = global.RepsMemory;
-  const V = global.RepsViews, A = global.RepsAmounts, D = global.RepsDraft;
+  const V = global.RepsViews, A = global.RepsAmounts, D = global.RepsDraft, H = global.RepsHeader;
   const FIELDS = ["your-ref", "delivery-date", "notes"];
 
   function orderPane(app) {
     const state = app.state, $ = app.$, body = document.body;
+    const header = H.headerPane({ state: state, $: $, changed: function () { linesShow(); } });
 
     function itemsShow() {
       const found = M.find(state.memory.items, $("item-search").value);
@@ -23,7 +24,8 @@
       $("order-total").textContent = state.lines.length
         ? "Total excl. VAT: " + A.money(sum.total) + (sum.priced ? "" : " (some lines unpriced)")
         : "No lines yet: tap an item to add it.";
-      const problems = D.draftProblems(state.customer, state.lines);
+      const problems = D.draftProblems(state.customer, state.lines)
+        .concat(state.customer ? H.headerProblems(header.read()) : []);
       $("order-problems").textContent = problems.join(" ");
       $("order-problems").hidden = problems.length === 0;
       $("send-order").disabled = state.lines.length === 0 || problems.length > 0;
@@ -35,15 +37,16 @@
       const draft = state.customer && {
         customer_id: state.customer.id,
         lines: state.lines.map(function (l) { return { item_id: l.item.id, quantity: l.quantity }; }),
-        your_ref: $("your-ref").value, delivery_date: $("delivery-date").value, notes: $("notes").value,
+        header: header.read(), your_ref: $("your-ref").value, delivery_date: $("delivery-date").value, notes: $("notes").value,
       };
       S.metaPut(state.db, "draft", draft || null);
     }
 
     async function draftRestore() {
       const draft = await S.metaGet(state.db, "draft");
-      if (!draft || !state.memory.customers.some(function (c) { return c.id === draft.customer_id; })) return;
-      customerPick(draft.customer_id);
+      const id = draft && (await draftCustomer(draft.customer_id));
+      if (!id) return;
+      await customerPick(id, draft.header);
       for (const kept of draft.lines) {
         const item = state.memory.itemsById.get(kept.item_id);
         if (!item) continue; // no longer sold
@@ -57,17 +60,29 @@
       linesShow();
     }
 
+    // The draft's customer as listed now: a new customer made on the device is listed by
+    // its Exact ID once the feed brought its account.
+    async function draftCustomer(id) {
+      const listed = function (wanted) { return state.memory.customers.some(function (c) { return c.id === wanted; }); };
+      if (listed(id)) return id;
+      const made = id.startsWith("new:") ? await state.db.new_customers.get(id.slice(4)) : null;
+      return made && made.exact_id && listed(made.exact_id) ? made.exact_id : null;
+    }
+
     function lineQuote(line) {
       line.quote = D.quantityValid(line.quantity)
         ? M.priceFor(state.memory, state.customer, line.item, line.quantity) : null;
     }
 
-    function customerPick(id) {
+    // `kept`: the header of the order being taken, else the customer's defaults. Returns
+    // once the header's lists are filled in.
+    function customerPick(id, kept) {
       state.customer = state.memory.customers.find(function (c) { return c.id === id; });
       state.lines = [];
       for (const field of FIELDS.concat(["item-search"])) $(field).value = "";
       $("order-customer").textContent = state.customer.name + " · " + state.customer.code +
         (state.customer.address.city ? " · " + state.customer.address.city : "");
+      $("order-customer-edit").hidden = !state.customer.pending || state.customer.pending.state === "sent";
       $("order-empty").hidden = true;
       $("order-form").hidden = false;
       body.classList.add("ordering");
@@ -76,11 +91,12 @@
       itemsShow();
       linesShow();
       $("item-search").focus();
+      return header.fill(state.customer, kept || null).then(linesShow);
     }
 
     async function orderSend() {
       await O.orderKeep(state.db, {
-        customer: state.customer, lines: state.lines, your_ref: $("your-ref").value.trim(),
+        customer: state.customer, lines: state.lines, header: header.read(), your_ref: $("your-ref").value.trim(),
         delivery_date: $("delivery-date").value, notes: $("notes").value.trim(),
       });
       state.customer = null;
@@ -123,6 +139,7 @@
         linesShow();
       });
       for (const field of FIELDS) $(field).addEventListener("input", draftKeep);
+      header.listen();
       $("back").addEventListener("click", function () { body.classList.remove("ordering"); });
       $("send-order").addEventListener("click", function () { app.guarded(orderSend); });
     }
@@ -139,8 +156,13 @@
       }
     }
 
+    // New order terms: the lists again, the rep's choices kept where still offered.
+    function headerRefresh() {
+      if (state.customer) header.fill(state.customer, header.read()).then(linesShow);
+    }
+
     return {
-      listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh, itemAdd: itemAdd,
+      headerRefresh: headerRefresh, listen: listen, customerPick: customerPick, draftRestore: draftRestore, refresh: refresh, itemAdd: itemAdd,
     };
   }
 

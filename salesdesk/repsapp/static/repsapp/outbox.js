@@ -7,18 +7,15 @@
   const UNSETTLED = ["draft", "queued", "sending"];
   let sending = false;
 
-  function newKey() {
-    if (global.crypto && global.crypto.randomUUID) return global.crypto.randomUUID();
-    const bytes = global.crypto.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
-  }
-
   async function orderKeep(db, draft) {
     const order = {
-      key: newKey(),
+      key: global.RepsStore.newKey(),
       created_at: new Date().toISOString(),
       state: "waiting",
-      customer: { id: draft.customer.id, code: draft.customer.code, name: draft.customer.name },
+      // A customer made on the device has no id the server knows yet: its key names it.
+      customer: { id: draft.customer.new_key ? null : draft.customer.id, new_key: draft.customer.new_key || null,
+                  code: draft.customer.code, name: draft.customer.name },
+      header: draft.header,
       your_ref: draft.your_ref,
       delivery_date: draft.delivery_date || null,
       notes: draft.notes,
@@ -32,29 +29,37 @@
     return order;
   }
 
-  function payload(order) {
+  // `newCustomerId`: the Salesdesk id the server gave the order's new customer.
+  function payload(order, newCustomerId) {
     // No unit_price: the server prices every line by its rules when the order arrives.
-    return {
-      customer_id: order.customer.id,
+    const customer = order.customer.new_key ? { new_customer_id: newCustomerId } : { customer_id: order.customer.id };
+    // An order kept before the header existed sends none: the customer's defaults in Exact.
+    return Object.assign(customer, order.header ? global.RepsHeader.headerPayload(order.header) : {}, {
       your_ref: order.your_ref,
       delivery_date: order.delivery_date,
       notes: order.notes,
       lines: order.lines.map(function (l) { return { item_id: l.item_id, quantity: l.quantity }; }),
-    };
+    });
   }
 
   function fromServer(order, body) {
     return Object.assign(order, {
       number: body.number, status: body.status,
       exact_order_number: body.exact_order_number, exact_message: body.exact_message || "",
+      exact_quotation_number: body.exact_quotation_number || null,
+      // The header as the server took it (the labels of Exact's defaults it filled in).
+      sent_header: {
+        kind: body.kind, delivery_address: body.delivery_address_text, contact: body.contact_name,
+        shipping_method: body.shipping_method_label, payment_condition: body.payment_condition_label,
+      },
     });
   }
 
-  async function sendOne(db, token, order) {
+  async function sendOne(db, token, order, newCustomerId) {
     const response = await R.call(token, "/api/v1/orders", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Idempotency-Key": order.key },
-      body: JSON.stringify(payload(order)),
+      body: JSON.stringify(payload(order, newCustomerId)),
     });
     const body = await response.json().catch(function () { return null; });
     if (response.status === 201) {
@@ -78,7 +83,14 @@
         return o.state === "waiting";
       }).toArray();
       for (const order of waiting) {
-        if (!(await sendOne(db, token, order))) break;
+        let newCustomerId;
+        if (order.customer.new_key) {
+          const created = await db.new_customers.get(order.customer.new_key);
+          // Until the server took the customer, its orders wait (the others go on).
+          if (!created || !created.salesdesk_id) continue;
+          newCustomerId = created.salesdesk_id;
+        }
+        if (!(await sendOne(db, token, order, newCustomerId))) break;
         sent += 1;
       }
     } finally {

@@ -18,7 +18,7 @@
   function open(company) {
     const db = new global.Dexie("salesdesk-reps-" + company);
     db.version(1).stores({
-      meta: "key", // session (token), cursor, synced_at
+      meta: "key", // session (token), cursor, synced_at, order_terms
       items: "id",
       customers: "id",
       item_prices: "id, item_id",
@@ -33,6 +33,8 @@
          everything again (the rows stored so far, the outbox and the draft stay). */
       await tx.table("meta").delete("cursor");
     });
+    // New customers made on the device, sent before the orders taken for them.
+    db.version(3).stores({ new_customers: "key, created_at" }); // key = Idempotency-Key
     return db;
   }
 
@@ -45,7 +47,22 @@
     return db.meta.put({ key: key, value: value });
   }
 
+  function newKey() {
+    if (global.crypto && global.crypto.randomUUID) return global.crypto.randomUUID();
+    const bytes = global.crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+
+  // What the device holds that the server has not taken yet: orders and new customers.
+  async function unsentCount(db) {
+    const unsent = function (row) { return row.state === "waiting" || row.state === "refused"; };
+    const orders = await db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
+    return orders + (await db.new_customers.filter(unsent).count());
+  }
+
   global.RepsStore = {
+    unsentCount: unsentCount,
+    newKey: newKey,
     open: open,
     metaGet: metaGet,
     metaPut: metaPut,

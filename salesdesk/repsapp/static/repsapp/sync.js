@@ -50,8 +50,7 @@
   async function sessionKeep(db, session) {
     const last = await S.metaGet(db, "rep");
     if (last && last !== session.user) {
-      const waiting = await db.outbox.filter(function (o) { return o.state === "waiting"; }).count();
-      if (waiting) {
+      if (await S.unsentCount(db)) {
         await call(session.token, "/api/v1/auth/token", { method: "DELETE" }).catch(function () {});
         throw new Error("Orders taken by " + last + " still wait on this device: " + last +
                         " must sign in to send them first.");
@@ -108,6 +107,18 @@
     return done;
   }
 
+  /* The lists an order header picks from (shipping methods, payment conditions), kept for
+     offline use; read with the feed, so they follow Exact as the records do. Returns
+     whether they changed. */
+  async function termsFetch(db, token) {
+    const response = await call(token, "/api/v1/order-terms");
+    if (!response.ok) throw new Error("The server answered " + response.status + ".");
+    const terms = await response.json();
+    if (JSON.stringify(terms) === JSON.stringify(await S.metaGet(db, "order_terms"))) return false;
+    await S.metaPut(db, "order_terms", terms);
+    return true;
+  }
+
   /* Store the pictures of active items that the cache lacks; `progress(done, total)`. */
   async function picturesFetch(db, company, progress) {
     const cache = await caches.open(S.picturesCache(company));
@@ -134,5 +145,6 @@
   global.RepsSync = {
     Offline: Offline, SignedOut: SignedOut, call: call, problemText: problemText,
     signIn: signIn, signOut: signOut, changesFollow: changesFollow, picturesFetch: picturesFetch,
+    termsFetch: termsFetch,
   };
 })(self);

@@ -27,16 +27,34 @@
   function customerRows(list, customers, picked) {
     list.replaceChildren(...customers.slice(0, SHOWN.customers).map(function (c) {
       const where = [c.address.city, c.code].filter(Boolean).join(" · ");
-      return el("li", {}, [
+      const editable = c.pending && c.pending.state !== "sent";
+      return el("li", { class: editable ? "item-row" : null }, [
         el("button", { type: "button", class: "row", "data-customer": c.id,
                        "aria-pressed": picked && picked.id === c.id ? "true" : "false" }, [
           el("span", { class: "row-title", text: c.name }),
           el("span", { class: "row-sub", text: where }),
           c.blocked ? el("span", { class: "tag warn", text: "Blocked" }) : null,
+          c.pending ? newCustomerTag(c.pending) : null,
         ]),
+        editable ? el("button", { type: "button", class: "detail", "data-edit-customer": c.pending.key,
+                                  "aria-label": "Edit new customer " + c.name, text: "Edit" }) : null,
       ]);
     }));
     more(list, customers.length, SHOWN.customers);
+  }
+
+  // Where a customer made on the device is: on the device, at the server, in Exact.
+  function newCustomerTag(row) {
+    if (row.state === "refused") return el("span", { class: "tag bad new-customer-state", text: "Refused: " + row.problem });
+    if (row.state === "waiting") {
+      return el("span", { class: "tag warn new-customer-state",
+                          text: navigator.onLine ? "New: sending…" : "New: waits for a connection" });
+    }
+    if (row.exact_state === "failed") {
+      return el("span", { class: "tag bad new-customer-state", text: "Exact refused it: " + row.exact_message });
+    }
+    return el("span", { class: "tag calm new-customer-state",
+                        text: row.exact_id ? "New: in Exact as " + row.code : "New: waits for Exact" });
   }
 
   function more(list, found, shown) {
@@ -94,17 +112,43 @@
     submitted: "In Exact", failed: "Exact refused it", manual: "Entered in Exact by hand",
   };
 
-  function orderRows(list, orders) {
+  // `unsent`: the keys of the device's new customers the server has not taken yet.
+  function orderRows(list, orders, unsent) {
     list.replaceChildren(...orders.map(function (o) {
-      const state = STATES[o.state] ? STATES[o.state](o) : STATUSES[o.status] || o.status;
+      const forNew = o.state === "waiting" && o.customer.new_key && unsent.has(o.customer.new_key);
+      const state = forNew ? "Waits for the new customer to be sent"
+        : STATES[o.state] ? STATES[o.state](o) : STATUSES[o.status] || o.status;
+      const quotation = (o.sent_header || o.header || {}).kind === "quotation";
       return el("li", { class: "order " + o.state, "data-order": o.key }, [
         el("span", { class: "row-title", text: (o.number || "Not sent yet") + " · " + o.customer.name }),
+        quotation ? el("span", { class: "tag calm", text: "Quotation" }) : null,
         el("span", { class: "row-sub", text: when(o.created_at) + " · " + o.lines.length + " lines" }),
+        headerText(o) ? el("span", { class: "row-sub order-header", text: headerText(o) }) : null,
         el("span", { class: "order-state", text: state }),
-        o.exact_order_number ? el("span", { class: "exact-number", text: "Exact order " + o.exact_order_number }) : null,
+        exactNumber(o, quotation),
         o.status === "failed" && o.exact_message ? el("span", { class: "row-sub", text: o.exact_message }) : null,
       ]);
     }));
+  }
+
+  // The order's header in words: as the server took it once sent, else as chosen here.
+  function headerText(o) {
+    const sent = o.sent_header;
+    const labels = sent ? [
+      sent.delivery_address && "Deliver to " + sent.delivery_address, sent.contact && "Contact " + sent.contact,
+      sent.shipping_method, sent.payment_condition && "Payment " + sent.payment_condition,
+    ].filter(Boolean) : global.RepsHeader.headerLabels(o.header);
+    if (o.your_ref) labels.push("Your ref. " + o.your_ref);
+    if (o.delivery_date) labels.push("Deliver on " + o.delivery_date);
+    return labels.join(" · ");
+  }
+
+  function exactNumber(o, quotation) {
+    if (quotation && o.exact_quotation_number) {
+      return el("span", { class: "exact-number", text: "Exact quotation " + o.exact_quotation_number });
+    }
+    if (o.exact_order_number) return el("span", { class: "exact-number", text: "Exact order " + o.exact_order_number });
+    return null;
   }
 
   global.RepsViews = {
