@@ -1,5 +1,5 @@
 """`salesdesk sync <company> [--entity items|customers|prices|stock|sales-orders|invoices|
-receivables|addresses|contacts|all] [--full]`: the same sync as the Synchronize buttons, in
+receivables|addresses|contacts|quotations|all] [--full]`: the same sync as the Synchronize buttons, in
 the foreground, with a progress bar."""
 
 from __future__ import annotations
