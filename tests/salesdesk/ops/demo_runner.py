@@ -50,6 +50,8 @@ class Demo:
     var_dir: Path
     web: int = field(default_factory=free_port)
     sandbox: int = field(default_factory=free_port)
+    items: int = 30
+    customers: int = 30
     proc: subprocess.Popen | None = None
     output: list[str] = field(default_factory=list)
 
@@ -59,7 +61,8 @@ class Demo:
             env.pop(name, None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "salesdesk.cli", "demo", "--port", str(self.web),
-             "--sandbox-port", str(self.sandbox), "--items", "30", "--customers", "30"],
+             "--sandbox-port", str(self.sandbox), "--items", str(self.items),
+             "--customers", str(self.customers)],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True,  # its own group, to be signalled as a supervisor would
         )  # fmt: skip

@@ -1,0 +1,177 @@
+"""Issue 20's "Done when", in Chromium against the real `salesdesk demo` processes.
+
+`salesdesk demo` runs as a subprocess on free ports (its own sandbox, web server, task
+workers and scheduler) with a small sandbox and a temporary var directory. The demo admin
+walks steps 1-3 of the walkthrough, then step 7: a complete order, a quotation converted
+into an order, a new customer with an order at once, a rep who sees only their customers,
+and the confirmation with its PDF. What reached "Exact" is read from the sandbox's control
+plane (`GET /_sandbox/orders|quotations|accounts`), as a user would check it.
+
+The tests of this module share one demo and run in order: each step builds on the last.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from tests.salesdesk.browser import CHROMIUM_ARGS, TIMEOUT_MS
+from tests.salesdesk.integration.connection.test_installation_browser import (
+    authorize_in_exact,
+    fill_installation,
+)
+from tests.salesdesk.ops.demo_runner import Demo
+
+pytestmark = pytest.mark.browser
+DIVISION = 100001
+# Waits on the demo's own workers (sync, outbox): longer than a page's default.
+WORKER_MS = 60_000
+
+
+class Sandbox:
+    """The demo sandbox's control plane: what reached "Exact"."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def rows(self, holding: str) -> list[dict]:
+        answer = httpx.get(f"{self.url}/_sandbox/{holding}", params={"division": DIVISION})
+        answer.raise_for_status()
+        return answer.json()["rows"]
+
+    def one(self, holding: str, **match) -> dict:
+        found = [r for r in self.rows(holding) if all(r.get(k) == v for k, v in match.items())]
+        assert len(found) == 1, (holding, match, found)
+        return found[0]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Iterator[Demo]:
+    running = Demo(var_dir=tmp_path_factory.mktemp("demo-var"), items=12, customers=12)
+    try:
+        banner = running.start()
+        assert f"http://127.0.0.1:{running.web}/demo/login" in banner
+        assert "admin / admin" in banner
+        yield running
+    finally:
+        children = running.children() if running.proc else []
+        if running.proc and running.proc.poll() is None:
+            running.proc.terminate()
+        running.kill_leftovers(running.wait_gone(children))
+
+
+@pytest.fixture(scope="module")
+def admin(demo) -> Iterator[object]:
+    """The demo admin's tab in Chromium, signed in, for the whole module."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "install Debian's chromium (make browser)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        context = chromium.new_context()
+        context.set_default_timeout(TIMEOUT_MS)
+        tab = context.new_page()
+        tab.base = f"http://127.0.0.1:{demo.web}"
+        tab.goto(f"{tab.base}/demo/login")
+        tab.get_by_label("Username or e-mail").fill("admin")
+        tab.get_by_label("Password").fill("admin")
+        tab.get_by_role("button", name="Log in").click()
+        tab.wait_for_url(f"{tab.base}/demo/**")
+        yield tab
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def sandbox(demo) -> Sandbox:
+    return Sandbox(f"http://127.0.0.1:{demo.sandbox}")
+
+
+def test_install_authorize_and_synchronize(admin, sandbox):
+    fill_installation(admin, sandbox.url, "Demo Wholesale B.V.")
+    authorize_in_exact(admin, "Grant")
+    expect(admin).to_have_url(re.compile(r"ExactOnlineCallback=True$"))
+    expect(admin.locator("#connection-status")).to_contain_text("Demo Wholesale B.V.")
+
+    admin.get_by_role("link", name="Installation").click()
+    section = admin.locator("#synchronize")
+    # The order header's lists: a customer's delivery addresses and contacts have rows of
+    # their own; shipping methods and payment conditions come with the customers.
+    for entity in ("items", "customers", "price lists", "addresses", "contacts"):
+        section.get_by_role("button", name=f"Synchronize {entity}").click()
+    for row in ("#sync-items", "#sync-customers", "#sync-addresses", "#sync-contacts"):
+        expect(section.locator(row).locator(".sync-status")).to_contain_text(
+            "Last synchronized", timeout=WORKER_MS
+        )
+    expect(section.locator("#sync-customers .sync-count")).to_have_text("12")
+
+
+def new_order(tab, *, kind: str, customer: str) -> None:
+    """Orders > New order, by its labels: the order type and the customer, whose header
+    choices then load."""
+    menu = tab.get_by_role("navigation", name="Main menu")
+    menu.get_by_role("link", name="Orders", exact=True).click()
+    tab.get_by_role("link", name="New order").click()
+    tab.get_by_label("Order type").select_option(label=kind)
+    tab.get_by_label("Customer", exact=True).fill(customer)
+    tab.keyboard.press("Tab")  # leaving the field is what fires "change"
+    tab.get_by_label("Delivery address").wait_for()
+
+
+def add_line(tab, number: int, item: str, quantity: str) -> None:
+    if number > 1:
+        tab.get_by_role("button", name="Add line").click()
+    line = tab.get_by_role("group", name=f"Line {number}")
+    line.get_by_label("Item").fill(item)
+    line.get_by_label("Quantity").fill(quantity)
+
+
+def last_choice(select) -> tuple[str, str]:
+    """The last real option of a header list (not "—" nor "A new address…"): a choice
+    other than Exact's default wherever the customer has more than one."""
+    options = select.locator("option").evaluate_all(
+        "os => os.map(o => [o.value, o.textContent.trim()])"
+    )
+    real = [(value, text) for value, text in options if value and value != "new"]
+    assert real, f"nothing to choose in {options}"
+    return real[-1]
+
+
+def customer_codes(sandbox: Sandbox) -> list[str]:
+    return sorted(row["Code"].strip() for row in sandbox.rows("accounts"))
+
+
+def test_a_complete_order_reaches_exact_with_its_header(admin, sandbox):
+    customer = customer_codes(sandbox)[0]
+    new_order(admin, kind="Sales order", customer=customer)
+    chosen = {}
+    for label in ("Delivery address", "Contact person", "Shipping method", "Payment condition"):
+        select = admin.get_by_label(label)
+        chosen[label] = last_choice(select)
+        select.select_option(value=chosen[label][0])
+    admin.get_by_label("Delivery date").fill("2027-03-01")
+    admin.get_by_label("Your reference").fill("PO-DONE-WHEN-1")
+    add_line(admin, 1, "ART-000001", "3")
+    add_line(admin, 2, "ART-000002", "1")
+    admin.get_by_role("button", name="Submit order").click()
+
+    admin.wait_for_url(re.compile(r"/demo/orders/SD-demo-\d+/$"))
+    number = admin.locator("#exact-order-number")
+    expect(number).to_have_text(re.compile(r"^\d+$"), timeout=WORKER_MS)
+    salesdesk_number = admin.url.rstrip("/").rsplit("/", 1)[1]
+    order = sandbox.one("orders", Description=salesdesk_number)
+    assert str(order["OrderNumber"]) == number.inner_text()
+    assert order["YourRef"] == "PO-DONE-WHEN-1"
+    assert order["DeliveryAddress"] == chosen["Delivery address"][0]
+    assert order["OrderedByContactPerson"] == chosen["Contact person"][0]
+    assert order["ShippingMethod"] == chosen["Shipping method"][0]
+    assert order["PaymentCondition"] == chosen["Payment condition"][0]
+    assert len(order["SalesOrderLines"]) == 2
+    expect(admin.locator("#order-delivery-address")).to_have_text(chosen["Delivery address"][1])
+    expect(admin.locator("#order-contact")).to_have_text(chosen["Contact person"][1])
+    expect(admin.locator("#order-shipping-method")).to_have_text(chosen["Shipping method"][1])
