@@ -57,6 +57,7 @@ def demo(tmp_path_factory) -> Iterator[Demo]:
         banner = running.start()
         assert f"http://127.0.0.1:{running.web}/demo/login" in banner
         assert "admin / admin" in banner
+        running.drain()
         yield running
     finally:
         children = running.children() if running.proc else []
@@ -142,6 +143,11 @@ def last_choice(select) -> tuple[str, str]:
     return real[-1]
 
 
+def exact_ms(value: str) -> int:
+    """Exact's JSON date `/Date(1767225600000)/` in milliseconds."""
+    return int(re.fullmatch(r"/Date\((-?\d+)\)/", value).group(1))
+
+
 def customer_codes(sandbox: Sandbox) -> list[str]:
     return sorted(row["Code"].strip() for row in sandbox.rows("accounts"))
 
@@ -175,3 +181,66 @@ def test_a_complete_order_reaches_exact_with_its_header(admin, sandbox):
     expect(admin.locator("#order-delivery-address")).to_have_text(chosen["Delivery address"][1])
     expect(admin.locator("#order-contact")).to_have_text(chosen["Contact person"][1])
     expect(admin.locator("#order-shipping-method")).to_have_text(chosen["Shipping method"][1])
+
+
+def test_a_quotation_is_converted_into_an_order(admin, sandbox):
+    customer = customer_codes(sandbox)[1]
+    new_order(admin, kind="Quotation", customer=customer)
+    admin.get_by_label("Your reference").fill("PO-QUOTE-1")
+    add_line(admin, 1, "ART-000003", "5")
+    admin.get_by_role("button", name="Submit order").click()
+
+    admin.wait_for_url(re.compile(r"/demo/orders/SD-demo-\d+/$"))
+    salesdesk_number = admin.url.rstrip("/").rsplit("/", 1)[1]
+    expect(admin.locator("#order-kind")).to_have_text("Quotation")
+    quotation_number = admin.locator("#exact-quotation-number")
+    expect(quotation_number).to_have_text(re.compile(r"^\d+$"), timeout=WORKER_MS)
+    quotation = sandbox.one("quotations", Description=salesdesk_number)
+    assert str(quotation["QuotationNumber"]) == quotation_number.inner_text()
+    assert quotation["YourRef"] == "PO-QUOTE-1"
+    assert not [r for r in sandbox.rows("orders") if r["Description"] == salesdesk_number]
+
+    admin.get_by_role("button", name="Convert to order").click()
+    order_number = admin.locator("#exact-order-number")
+    expect(order_number).to_have_text(re.compile(r"^\d+$"), timeout=WORKER_MS)
+    expect(admin.locator("#exact-quotation-status")).to_have_text("Accepted")
+    order = sandbox.one("orders", Description=salesdesk_number)
+    assert str(order["OrderNumber"]) == order_number.inner_text()
+    assert order["YourRef"] == "PO-QUOTE-1"
+    assert sandbox.one("quotations", Description=salesdesk_number)["Status"] == 50
+    expect(admin.get_by_role("button", name="Convert to order")).to_have_count(0)
+
+
+def test_a_new_customer_gets_an_order_that_reaches_exact_after_the_account(admin, sandbox):
+    admin.get_by_role("navigation", name="Main menu").get_by_role(
+        "link", name="Customer management"
+    ).click()
+    admin.get_by_role("link", name="New customer").first.click()
+    admin.get_by_label("Name", exact=True).fill("Bakkerij Done When")
+    admin.get_by_label("Relationship").select_option("Customer")
+    admin.get_by_label("E-mail", exact=True).fill("info@bakkerij-donewhen.nl")
+    admin.get_by_label("VAT number").fill("NL 8123.45.678 B01")
+    admin.get_by_label("Address", exact=True).fill("Dorpsstraat 5")
+    admin.get_by_label("Postcode", exact=True).fill("1234 AB")
+    admin.get_by_label("City", exact=True).fill("Utrecht")
+    admin.get_by_label("First name").fill("Bram")
+    admin.get_by_label("Last name").fill("Bakker")
+    admin.get_by_role("button", name="Create customer").click()
+    heading = admin.get_by_role("heading", level=1)
+    expect(heading).to_contain_text("Bakkerij Done When")
+    code = heading.inner_text().split(" ", 1)[0]
+
+    # At once, whether or not the demo's worker has created the account yet.
+    new_order(admin, kind="Sales order", customer=code)
+    admin.get_by_label("Your reference").fill("PO-NEW-CUSTOMER")
+    add_line(admin, 1, "ART-000004", "2")
+    admin.get_by_role("button", name="Submit order").click()
+    admin.wait_for_url(re.compile(r"/demo/orders/SD-demo-\d+/$"))
+    salesdesk_number = admin.url.rstrip("/").rsplit("/", 1)[1]
+    expect(admin.locator("#exact-order-number")).to_have_text(
+        re.compile(r"^\d+$"), timeout=WORKER_MS
+    )
+    account = sandbox.one("accounts", Name="Bakkerij Done When")
+    order = sandbox.one("orders", Description=salesdesk_number)
+    assert order["OrderedBy"] == account["ID"]
+    assert exact_ms(account["Created"]) <= exact_ms(order["Created"])
