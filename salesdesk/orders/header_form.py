@@ -13,6 +13,7 @@ import uuid
 
 from django import forms
 
+from salesdesk.customers.new_customers import pending_code_pk
 from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders import bounds
 from salesdesk.orders.header_choices import HeaderChoices, address_label, header_choices
@@ -97,8 +98,7 @@ class HeaderForm(forms.Form):
         """`initial` (a form shown again, with one more line) without choices made for
         another customer than the one it names now."""
         made_for = initial.get("header_for")
-        customer = self.header_customer
-        if made_for is None or (customer is not None and made_for == customer.code_display):
+        if made_for is None or (self.header_customer is not None and self._made_for(made_for)):
             return initial
         dropped = {*CUSTOMER_FIELDS, *NEW_ADDRESS_FIELDS, "header_for"}
         return {name: value for name, value in initial.items() if name not in dropped}
@@ -108,9 +108,7 @@ class HeaderForm(forms.Form):
         defaults in their place."""
         # A post without `header_for` did not come from this form's page (a script, a test):
         # it chose what it sent.
-        if data.get("header_for", self.header_customer.code_display) == (
-            self.header_customer.code_display
-        ):
+        if self._made_for(data.get("header_for", self.header_customer.code_display)):
             return data
         self.header_stale = True
         data = data.copy()
@@ -121,6 +119,14 @@ class HeaderForm(forms.Form):
             if name in reloaded:  # the warehouse is not the customer's: kept as chosen
                 data[name] = value
         return data
+
+    def _made_for(self, code: str) -> bool:
+        """Whether the header on screen was made for this customer: its code, or its pending
+        code when the customer reached Exact (and got Exact's code) while the form was open."""
+        customer = self.header_customer
+        if code == customer.code_display:
+            return True
+        return customer.created_in_salesdesk and pending_code_pk(code) == customer.pk
 
     def _offer(self, choices: HeaderChoices) -> None:
         fields = self.fields

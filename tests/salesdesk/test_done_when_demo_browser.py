@@ -88,6 +88,15 @@ def admin(demo) -> Iterator[object]:
         chromium.close()
 
 
+@pytest.fixture(autouse=True)
+def _page_on_failure(request, admin):
+    """A failed step leaves what the admin saw in the report: the page's URL and text."""
+    failed = request.session.testsfailed
+    yield
+    if request.session.testsfailed > failed:
+        print(f"\nThe admin's page at the failure: {admin.url}\n{admin.inner_text('body')}")
+
+
 @pytest.fixture(scope="module")
 def sandbox(demo) -> Sandbox:
     return Sandbox(f"http://127.0.0.1:{demo.sandbox}")
@@ -244,3 +253,63 @@ def test_a_new_customer_gets_an_order_that_reaches_exact_after_the_account(admin
     order = sandbox.one("orders", Description=salesdesk_number)
     assert order["OrderedBy"] == account["ID"]
     assert exact_ms(account["Created"]) <= exact_ms(order["Created"])
+
+
+REP_PASSWORD = "rep-at-the-door-2026"
+
+
+def test_a_rep_sees_only_their_customers(admin, demo, sandbox):
+    menu = admin.get_by_role("navigation", name="Main menu")
+    menu.get_by_role("link", name="Users", exact=True).click()
+    admin.get_by_label("Username").fill("rep1")
+    admin.get_by_label("E-mail").fill("rep1@demo.example")
+    admin.get_by_label("Password").fill(REP_PASSWORD)
+    admin.get_by_label("Role", exact=True).select_option(label="Sales rep")
+    admin.get_by_role("button", name="Add user").click()
+    expect(admin.get_by_label("All reps see all customers")).not_to_be_checked()
+
+    admin.get_by_role("link", name="Exact user of rep1").click()
+    known = admin.get_by_label("Exact user", exact=True)
+    manager, label = last_choice(known)
+    known.select_option(value=manager)
+    admin.get_by_role("button", name="Save").click()
+    expect(admin.locator(".messages")).to_contain_text("rep1 is linked to the Exact user")
+
+    own = {r["Name"] for r in sandbox.rows("accounts") if r.get("AccountManager") == manager}
+    assert own and len(own) < len(sandbox.rows("accounts")), (label, own)
+    rep = admin.context.browser.new_context()
+    rep.set_default_timeout(TIMEOUT_MS)
+    tab = rep.new_page()
+    try:
+        tab.goto(f"{admin.base}/demo/login")
+        tab.get_by_label("Username or e-mail").fill("rep1")
+        tab.get_by_label("Password").fill(REP_PASSWORD)
+        tab.get_by_role("button", name="Log in").click()
+        tab.wait_for_url(f"{admin.base}/demo/**")
+        tab.goto(f"{admin.base}/demo/customers/")
+        names = tab.locator("main table tbody tr td:nth-child(2)").all_inner_texts()
+        assert set(names) == own
+
+        tab.goto(f"{admin.base}/demo/orders/new")
+        tab.get_by_label("Customer", exact=True).press_sequentially("10")
+        options = tab.locator("#customer-options option")
+        expect(options).to_have_count(len(own))
+        suggested = {text.split(",")[0] for text in options.all_inner_texts()}
+        assert suggested == own
+    finally:
+        rep.close()
+
+
+def test_the_confirmation_is_mailed_with_its_pdf(admin):
+    menu = admin.get_by_role("navigation", name="Main menu")
+    menu.get_by_role("link", name="Orders", exact=True).click()
+    admin.get_by_role("link", name=re.compile(r"^SD-demo-0+1$")).click()
+    part = admin.locator("#confirmations")
+    expect(part.get_by_role("heading", name="Confirmations")).to_be_visible()
+    expect(part.locator("tbody tr")).to_have_count(1, timeout=WORKER_MS)
+    expect(part.locator("tbody tr")).to_contain_text("Sent")
+    link = part.get_by_role("link", name="View the confirmation (PDF)")
+    answer = admin.request.get(admin.base + link.get_attribute("href"))
+    assert answer.status == 200
+    assert answer.headers["content-type"] == "application/pdf"
+    assert answer.body().startswith(b"%PDF")

@@ -48,6 +48,22 @@ def test_the_pending_code_still_takes_the_order_once_exact_gave_its_code(world):
     assert "Delivery address" in header.content.decode()
 
 
+def test_a_header_loaded_while_waiting_is_not_stale_once_exact_gave_its_code(world):
+    # The header came with the pending code; the account reached Exact before Submit.
+    item = make_item(company=world.acme)
+    form = _order(world.pending, item.code) | {
+        "header_for": world.pending, "delivery_address": "", "contact": "",
+        "shipping_method": "", "payment_condition": "",
+    }  # fmt: skip
+    response = world.browser("rob").post("/acme/orders/new", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    # Another customer's header still counts as stale.
+    other = form | {"customer": world.customers["rob"].code_display}
+    stale = world.browser("rob").post("/acme/orders/new", other)
+    assert "check them, then save again" in stale.content.decode()
+    assert Order.objects.filter(company=world.acme, your_ref="PO-1").count() == 1
+
+
 def test_the_pending_code_stays_within_reach_and_company(world):
     item = make_item(company=world.acme)
     refused = world.browser("rita").post("/acme/orders/new", _order(world.pending, item.code))
