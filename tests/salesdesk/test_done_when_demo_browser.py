@@ -187,6 +187,10 @@ def test_a_complete_order_reaches_exact_with_its_header(admin, sandbox):
     assert order["ShippingMethod"] == chosen["Shipping method"][0]
     assert order["PaymentCondition"] == chosen["Payment condition"][0]
     assert len(order["SalesOrderLines"]) == 2
+    # The page caught up by itself: the parts drawn before the send ended are there too.
+    confirmations = admin.locator("#confirmations")
+    expect(confirmations.get_by_role("link", name="View the confirmation (PDF)")).to_be_visible()
+    expect(admin.get_by_role("heading", name="In Exact Online")).to_be_visible()
     expect(admin.locator("#order-delivery-address")).to_have_text(chosen["Delivery address"][1])
     expect(admin.locator("#order-contact")).to_have_text(chosen["Contact person"][1])
     expect(admin.locator("#order-shipping-method")).to_have_text(chosen["Shipping method"][1])
@@ -300,7 +304,7 @@ def test_a_rep_sees_only_their_customers(admin, demo, sandbox):
         rep.close()
 
 
-def test_the_confirmation_is_mailed_with_its_pdf(admin):
+def test_the_confirmation_is_mailed_with_its_pdf(admin, demo, sandbox):
     menu = admin.get_by_role("navigation", name="Main menu")
     menu.get_by_role("link", name="Orders", exact=True).click()
     admin.get_by_role("link", name=re.compile(r"^SD-demo-0+1$")).click()
@@ -313,3 +317,9 @@ def test_the_confirmation_is_mailed_with_its_pdf(admin):
     assert answer.status == 200
     assert answer.headers["content-type"] == "application/pdf"
     assert answer.body().startswith(b"%PDF")
+    # The demo mails through the console backend: the worker printed it, PDF attached.
+    number = sandbox.one("orders", Description="SD-demo-000001")["OrderNumber"]
+    mailed = "".join(demo.output)
+    assert f"Subject: =?utf-8?q?Order_confirmation_{number}_=C2=B7_Demo_Wholesale?=" in mailed
+    assert f"Order confirmation {number} (your reference: PO-DONE-WHEN-1)" in mailed
+    assert f'attachment; filename="order-confirmation-{number}.pdf"' in mailed
