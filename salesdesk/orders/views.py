@@ -59,7 +59,10 @@ def order_list_view(request):
 def order_new_view(request):
     company = request.company
     if request.method != "POST":
-        form, formset = order_forms(company=company, reach=_reach(request))
+        # `?customer=<code>`: a customer's page links its New order with the customer picked.
+        customer = request.GET.get("customer", "").strip()[:250]
+        initial = {"customer": customer} if customer else None
+        form, formset = order_forms(company=company, initial=initial, reach=_reach(request))
         return _render_new(request, form, formset)
     if request.POST.get("action") == "add_line":
         rows = _line_count(request.POST)

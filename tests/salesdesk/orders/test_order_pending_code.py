@@ -85,3 +85,19 @@ def test_a_synced_customer_is_not_named_by_its_row_id():
 )
 def test_pending_code_pk(code, pk):
     assert pending_code_pk(code) == pk
+
+
+def test_the_waiting_customers_page_links_new_order_with_the_customer_picked(world):
+    Customer.objects.filter(pk=world.new.pk).update(exact_id=None, code_display=world.pending)
+    rob = world.browser("rob")
+    page = rob.get(f"/acme/customers/created/{world.new.pk}/").content.decode()
+    link = f"/acme/orders/new?customer={world.pending}"
+    assert f'href="{link}"' in page
+    form = rob.get(link).content.decode()
+    assert f'value="{world.pending}"' in form
+    assert "Delivery address" in form and "Pick a customer to choose" not in form
+    # Out of reach (another rep's customer), the customer is not picked for them.
+    theirs = world.browser("rita").get(link).content.decode()
+    assert "Pick a customer to choose" in theirs and "Delivery address" not in theirs
+    plain = rob.get("/acme/orders/new").content.decode()
+    assert "Pick a customer to choose" in plain
