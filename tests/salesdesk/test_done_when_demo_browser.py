@@ -262,6 +262,21 @@ def test_a_new_customer_gets_an_order_that_reaches_exact_after_the_account(admin
 REP_PASSWORD = "rep-at-the-door-2026"
 
 
+def listed_orders(tab) -> dict[str, str]:
+    """The Orders page's rows: Salesdesk number → customer name."""
+    rows = tab.locator("main table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].slice(0, 2).map(c => c.textContent.trim()))"
+    )
+    return {number: customer.split(" ", 1)[1] for number, customer in rows}
+
+
+def admin_orders(admin) -> dict[str, str]:
+    admin.get_by_role("navigation", name="Main menu").get_by_role(
+        "link", name="Orders", exact=True
+    ).click()
+    return listed_orders(admin)
+
+
 def test_a_rep_sees_only_their_customers(admin, demo, sandbox):
     menu = admin.get_by_role("navigation", name="Main menu")
     menu.get_by_role("link", name="Users", exact=True).click()
@@ -273,14 +288,19 @@ def test_a_rep_sees_only_their_customers(admin, demo, sandbox):
     expect(admin.get_by_label("All reps see all customers")).not_to_be_checked()
 
     admin.get_by_role("link", name="Exact user of rep1").click()
-    known = admin.get_by_label("Exact user", exact=True)
-    manager, label = last_choice(known)
-    known.select_option(value=manager)
+    # The account manager of the first order's customer: the rep sees that order too.
+    accounts = sandbox.rows("accounts")
+    first = next(r for r in accounts if r["Code"].strip() == customer_codes(sandbox)[0])
+    manager = first["AccountManager"]
+    admin.get_by_label("Exact user", exact=True).select_option(value=manager)
     admin.get_by_role("button", name="Save").click()
-    expect(admin.locator(".messages")).to_contain_text("rep1 is linked to the Exact user")
+    expect(admin.locator(".messages")).to_have_text(
+        f"rep1 is linked to the Exact user {first['AccountManagerFullName']}."
+    )
 
-    own = {r["Name"] for r in sandbox.rows("accounts") if r.get("AccountManager") == manager}
-    assert own and len(own) < len(sandbox.rows("accounts")), (label, own)
+    own = {r["Name"] for r in accounts if r.get("AccountManager") == manager}
+    assert len(own) < len(accounts), own
+    orders = admin_orders(admin)
     rep = admin.context.browser.new_context()
     rep.set_default_timeout(TIMEOUT_MS)
     tab = rep.new_page()
@@ -300,6 +320,13 @@ def test_a_rep_sees_only_their_customers(admin, demo, sandbox):
         expect(options).to_have_count(len(own))
         suggested = {text.split(",")[0] for text in options.all_inner_texts()}
         assert suggested == own
+
+        tab.goto(f"{admin.base}/demo/orders/")
+        theirs = {number for number, customer in orders.items() if customer in own}
+        assert "SD-demo-000001" in theirs and len(theirs) < len(orders)
+        assert listed_orders(tab).keys() == theirs
+        other = sorted(orders.keys() - theirs)[0]
+        assert tab.goto(f"{admin.base}/demo/orders/{other}/").status == 404
     finally:
         rep.close()
 
