@@ -16,7 +16,12 @@ from django import forms
 from salesdesk.customers.new_customers import pending_code_pk
 from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders import bounds
-from salesdesk.orders.header_choices import HeaderChoices, address_label, header_choices
+from salesdesk.orders.header_choices import (
+    HeaderChoices,
+    address_label,
+    customer_parties_unsynced,
+    header_choices,
+)
 from salesdesk.orders.header_fields import NewAddress
 from salesdesk.orders.models import Order
 from salesdesk.orders.selectors import customer_by_choice
@@ -72,6 +77,9 @@ class HeaderForm(forms.Form):
         text = (data if data is not None else initial).get("customer") or ""
         self.header_customer = customer_by_choice(company=company, text=str(text), reach=reach)
         self.choices = header_choices(company=company, customer=self.header_customer)
+        self.parties_unsynced = not (self.choices.addresses or self.choices.contacts) and (
+            customer_parties_unsynced(company=company, customer=self.header_customer)
+        )
         self.header_stale = False
         if data is not None and self.header_customer is not None:
             data = self._fresh(data)
