@@ -350,3 +350,21 @@ def test_the_confirmation_is_mailed_with_its_pdf(admin, demo, sandbox):
     assert f"Subject: =?utf-8?q?Order_confirmation_{number}_=C2=B7_Demo_Wholesale?=" in mailed
     assert f"Order confirmation {number} (your reference: PO-DONE-WHEN-1)" in mailed
     assert f'attachment; filename="order-confirmation-{number}.pdf"' in mailed
+
+
+def test_the_order_page_follows_exacts_status_after_a_sync(admin, sandbox):
+    admin.get_by_role("navigation", name="Main menu").get_by_role(
+        "link", name="Settings", exact=True
+    ).click()
+    row = admin.locator("#sync-sales-orders")
+    row.get_by_role("button", name="Synchronize sales orders").click()
+    expect(row.locator(".sync-status")).to_contain_text("Last synchronized", timeout=WORKER_MS)
+    admin.goto(f"{admin.base}/demo/orders/SD-demo-000001/")
+    exact = sandbox.one("orders", Description="SD-demo-000001")
+    expect(admin.locator("#exact-state")).to_have_text("Open")  # nothing delivered yet
+    section = admin.locator("section[aria-labelledby=in-exact-heading]")
+    lines = section.locator("table").first.locator("tbody tr")
+    expect(lines).to_have_count(len(exact["SalesOrderLines"]))
+    expect(lines.first).to_contain_text("ART-000001")
+    expect(section).to_contain_text("Nothing delivered yet.")
+
