@@ -367,4 +367,3 @@ def test_the_order_page_follows_exacts_status_after_a_sync(admin, sandbox):
     expect(lines).to_have_count(len(exact["SalesOrderLines"]))
     expect(lines.first).to_contain_text("ART-000001")
     expect(section).to_contain_text("Nothing delivered yet.")
-
