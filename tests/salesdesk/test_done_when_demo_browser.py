@@ -195,6 +195,7 @@ def test_a_complete_order_reaches_exact_with_its_header(admin, sandbox):
     # The page caught up by itself: the parts drawn before the send ended are there too.
     confirmations = admin.locator("#confirmations")
     expect(confirmations.get_by_role("link", name="View the confirmation (PDF)")).to_be_visible()
+    expect(confirmations.locator("tbody tr")).to_contain_text("Sent", timeout=WORKER_MS)
     expect(admin.get_by_role("heading", name="In Exact Online")).to_be_visible()
     expect(admin.locator("#order-delivery-address")).to_have_text(chosen["Delivery address"][1])
     expect(admin.locator("#order-contact")).to_have_text(chosen["Contact person"][1])
