@@ -205,6 +205,12 @@ def test_a_complete_order_reaches_exact_with_its_header(admin, sandbox):
 def test_a_quotation_is_converted_into_an_order(admin, sandbox):
     customer = customer_codes(sandbox)[1]
     new_order(admin, kind="Quotation", customer=customer)
+    # A delivery address typed in: it goes to Exact as the customer's, before the quotation.
+    admin.get_by_label("Delivery address").select_option(label="A new address…")
+    admin.get_by_label("Address line 1").fill("Havenweg 3")
+    admin.get_by_label("Postcode").fill("3511 AB")
+    admin.get_by_label("City").fill("Utrecht")
+    admin.get_by_label("Country").fill("NL")
     admin.get_by_label("Your reference").fill("PO-QUOTE-1")
     add_line(admin, 1, "ART-000003", "5")
     admin.get_by_role("button", name="Submit order").click()
@@ -217,6 +223,8 @@ def test_a_quotation_is_converted_into_an_order(admin, sandbox):
     quotation = sandbox.one("quotations", Description=salesdesk_number)
     assert str(quotation["QuotationNumber"]) == quotation_number.inner_text()
     assert quotation["YourRef"] == "PO-QUOTE-1"
+    assert quotation["DeliveryAddress"]
+    expect(admin.locator("#order-delivery-address")).to_have_text("Havenweg 3, 3511 AB Utrecht, NL")
     assert not [r for r in sandbox.rows("orders") if r["Description"] == salesdesk_number]
 
     admin.get_by_role("button", name="Convert to order").click()
@@ -226,6 +234,7 @@ def test_a_quotation_is_converted_into_an_order(admin, sandbox):
     order = sandbox.one("orders", Description=salesdesk_number)
     assert str(order["OrderNumber"]) == order_number.inner_text()
     assert order["YourRef"] == "PO-QUOTE-1"
+    assert order["DeliveryAddress"] == quotation["DeliveryAddress"]
     assert sandbox.one("quotations", Description=salesdesk_number)["Status"] == 50
     expect(admin.get_by_role("button", name="Convert to order")).to_have_count(0)
 
