@@ -15,6 +15,11 @@ urlpatterns = [
         name="order_confirmation_resend",
     ),
     path(
+        "orders/<str:number>/confirmations",
+        views.confirmation_part_view,
+        name="order_confirmations_part",
+    ),
+    path(
         "orders/<str:number>/confirmation.pdf",
         views.confirmation_pdf_view,
         name="order_confirmation_pdf",

@@ -76,6 +76,14 @@ def confirmation_pdf_view(request, number: str):
     return response
 
 
+@company_view
+@require_GET
+def confirmation_part_view(request, number: str):
+    """The order page's Confirmations part, polled by htmx while a mail waits to be sent."""
+    order = _order(request, number)
+    return render(request, "confirmations/_order_confirmations_part.html", {"order": order})
+
+
 def _order(request, number: str):
     """The order as the order page finds it: 404 for another company's or out of reach."""
     reach = reach_for(membership=request.membership)

@@ -25,6 +25,15 @@ from salesdesk.tenants.changes import version_next
 from salesdesk.tenants.models import Membership
 
 PENDING_CODE = "NEW-{pk}"  # until Exact assigns the account's code
+PENDING_PREFIX = "NEW-"
+
+
+def pending_code_pk(code: str) -> int | None:
+    """The Salesdesk ID in a pending code (`NEW-12` → 12), None for any other code."""
+    number = code.strip().upper().removeprefix(PENDING_PREFIX)
+    if number == code.strip().upper() or not number.isdigit():
+        return None
+    return int(number)
 
 
 class CustomerInvalid(ValueError):

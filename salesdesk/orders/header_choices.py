@@ -69,6 +69,18 @@ def customer_contact_persons(*, company: Company, customer: Customer) -> QuerySe
     return rows.order_by("-is_main", "last_name", "first_name", "pk")
 
 
+def customer_parties_unsynced(*, company: Company, customer: Customer | None) -> bool:
+    """Whether the customer, in Exact, has no delivery address nor contact in Salesdesk
+    because the company never synchronized addresses or contacts (their own sync rows, apart
+    from the customers'): the order form says so instead of offering empty lists."""
+    if customer is None or customer.exact_id is None:
+        return False
+    return not (
+        Address.objects.filter(company=company).exists()
+        and Contact.objects.filter(company=company).exists()
+    )
+
+
 def header_choices(*, company: Company, customer: Customer | None) -> HeaderChoices:
     """The lists for the customer's order (no addresses or contacts before a customer is
     picked), with Exact's defaults for that customer."""

@@ -13,9 +13,15 @@ import uuid
 
 from django import forms
 
+from salesdesk.customers.new_customers import pending_code_pk
 from salesdesk.customers.reach import EVERYTHING, Reach
 from salesdesk.orders import bounds
-from salesdesk.orders.header_choices import HeaderChoices, address_label, header_choices
+from salesdesk.orders.header_choices import (
+    HeaderChoices,
+    address_label,
+    customer_parties_unsynced,
+    header_choices,
+)
 from salesdesk.orders.header_fields import NewAddress
 from salesdesk.orders.models import Order
 from salesdesk.orders.selectors import customer_by_choice
@@ -71,6 +77,9 @@ class HeaderForm(forms.Form):
         text = (data if data is not None else initial).get("customer") or ""
         self.header_customer = customer_by_choice(company=company, text=str(text), reach=reach)
         self.choices = header_choices(company=company, customer=self.header_customer)
+        self.parties_unsynced = not (self.choices.addresses or self.choices.contacts) and (
+            customer_parties_unsynced(company=company, customer=self.header_customer)
+        )
         self.header_stale = False
         if data is not None and self.header_customer is not None:
             data = self._fresh(data)
@@ -97,8 +106,7 @@ class HeaderForm(forms.Form):
         """`initial` (a form shown again, with one more line) without choices made for
         another customer than the one it names now."""
         made_for = initial.get("header_for")
-        customer = self.header_customer
-        if made_for is None or (customer is not None and made_for == customer.code_display):
+        if made_for is None or (self.header_customer is not None and self._made_for(made_for)):
             return initial
         dropped = {*CUSTOMER_FIELDS, *NEW_ADDRESS_FIELDS, "header_for"}
         return {name: value for name, value in initial.items() if name not in dropped}
@@ -108,9 +116,7 @@ class HeaderForm(forms.Form):
         defaults in their place."""
         # A post without `header_for` did not come from this form's page (a script, a test):
         # it chose what it sent.
-        if data.get("header_for", self.header_customer.code_display) == (
-            self.header_customer.code_display
-        ):
+        if self._made_for(data.get("header_for", self.header_customer.code_display)):
             return data
         self.header_stale = True
         data = data.copy()
@@ -121,6 +127,14 @@ class HeaderForm(forms.Form):
             if name in reloaded:  # the warehouse is not the customer's: kept as chosen
                 data[name] = value
         return data
+
+    def _made_for(self, code: str) -> bool:
+        """Whether the header on screen was made for this customer: its code, or its pending
+        code when the customer reached Exact (and got Exact's code) while the form was open."""
+        customer = self.header_customer
+        if code == customer.code_display:
+            return True
+        return customer.created_in_salesdesk and pending_code_pk(code) == customer.pk
 
     def _offer(self, choices: HeaderChoices) -> None:
         fields = self.fields

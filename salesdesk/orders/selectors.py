@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from salesdesk.catalog.models import Item
 from salesdesk.customers.models import Customer
+from salesdesk.customers.new_customers import pending_code_pk
 from salesdesk.customers.reach import EVERYTHING, Reach, customers_within, orders_within
 from salesdesk.orders.models import Order
 from salesdesk.orders.waiting import outbox_withdrawable
@@ -89,12 +90,21 @@ def customer_by_choice(
     *, company: Company, text: str, reach: Reach = EVERYTHING
 ) -> Customer | None:
     """The customer within `reach` the form's text names: its code, or a suggestion's
-    "code · name"."""
+    "code · name".
+
+    A new customer's pending code (`NEW-12`) keeps naming it after Exact gave it its own
+    code: the user read it on the customer's page moments earlier, and the worker may have
+    created the account in between.
+    """
     code = text.split("·")[0].strip()
     if not code:
         return None
     rows = customers_within(Customer.objects.filter(company=company), reach=reach)
-    return rows.filter(code_display=code).first()
+    found = rows.filter(code_display=code).first()
+    pending_pk = pending_code_pk(code) if found is None else None
+    if pending_pk is not None:
+        found = rows.filter(pk=pending_pk, created_in_salesdesk=True).first()
+    return found
 
 
 def item_suggestions(*, company: Company, term: str) -> list[Item]:

@@ -17,6 +17,7 @@ from salesdesk.orders.forms import (
     order_forms,
 )
 from salesdesk.orders.lines import NoPrice
+from salesdesk.orders.models import Order
 from salesdesk.orders.preview import order_preview
 from salesdesk.orders.quotations import quotation_convertible
 from salesdesk.orders.services import (
@@ -26,6 +27,9 @@ from salesdesk.orders.services import (
     order_submit,
 )
 from salesdesk.tenants.access import company_view
+
+# While an order is in these, its page polls its state (orders/_order_state.html).
+IN_FLIGHT = (Order.Status.QUEUED, Order.Status.SENDING)
 
 
 @company_view
@@ -55,7 +59,10 @@ def order_list_view(request):
 def order_new_view(request):
     company = request.company
     if request.method != "POST":
-        form, formset = order_forms(company=company, reach=_reach(request))
+        # `?customer=<code>`: a customer's page links its New order with the customer picked.
+        customer = request.GET.get("customer", "").strip()[:250]
+        initial = {"customer": customer} if customer else None
+        form, formset = order_forms(company=company, initial=initial, reach=_reach(request))
         return _render_new(request, form, formset)
     if request.POST.get("action") == "add_line":
         rows = _line_count(request.POST)
@@ -130,7 +137,12 @@ def order_detail_view(request, number: str):
 def order_state_view(request, number: str):
     """The part of the order page that changes while it is being sent (polled by htmx)."""
     order = selectors.order_get(company=request.company, number=number, reach=_reach(request))
-    return render(request, "orders/_order_state.html", _detail_context(order))
+    response = render(request, "orders/_order_state.html", _detail_context(order))
+    if request.headers.get("HX-Request") and order.status not in IN_FLIGHT:
+        # The send ended: the rest of the page (In Exact Online, Confirmations and its PDF)
+        # was drawn before it and stays out of date; htmx reloads the page once.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @company_view

@@ -6,6 +6,7 @@ instead, so the order page shows confirmations without the orders code knowing o
 
 from django import template
 
+from salesdesk.confirmations.models import Confirmation
 from salesdesk.confirmations.permissions import may_resend
 from salesdesk.confirmations.selectors import (
     confirmation_list,
@@ -14,6 +15,7 @@ from salesdesk.confirmations.selectors import (
 )
 
 register = template.Library()
+IN_PROGRESS = (Confirmation.Status.PENDING, Confirmation.Status.SENDING)
 
 
 @register.inclusion_tag("confirmations/_order_confirmations.html", takes_context=True)
@@ -29,4 +31,6 @@ def order_confirmations(context, order) -> dict:
         "enabled": confirmation_settings_get(company=request.company).enabled,
         "may_resend": may_resend(membership=request.membership),
         "shown": document is not None or bool(rows),
+        # A mail on its way: the part follows it (the order page draws it only once).
+        "polling": any(row.status in IN_PROGRESS for row in rows),
     }

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,8 +51,11 @@ class Demo:
     var_dir: Path
     web: int = field(default_factory=free_port)
     sandbox: int = field(default_factory=free_port)
+    items: int = 30
+    customers: int = 30
     proc: subprocess.Popen | None = None
     output: list[str] = field(default_factory=list)
+    reader: threading.Thread | None = None
 
     def start(self, timeout: float = 120) -> str:
         env = {**os.environ, "SALESDESK_VAR_DIR": str(self.var_dir), "PYTHONUNBUFFERED": "1"}
@@ -59,7 +63,8 @@ class Demo:
             env.pop(name, None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "salesdesk.cli", "demo", "--port", str(self.web),
-             "--sandbox-port", str(self.sandbox), "--items", "30", "--customers", "30"],
+             "--sandbox-port", str(self.sandbox), "--items", str(self.items),
+             "--customers", str(self.customers)],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True,  # its own group, to be signalled as a supervisor would
         )  # fmt: skip
@@ -72,6 +77,17 @@ class Demo:
             if "OAuth redirect" in line:
                 return "".join(self.output)
         raise AssertionError("the demo did not start:\n" + "".join(self.output))
+
+    def drain(self) -> None:
+        """Keep reading the demo's output in the background. Its children write to the same
+        pipe (the request log, the workers' log): unread, it fills and they block."""
+
+        def read() -> None:
+            for line in self.proc.stdout:
+                self.output.append(line)
+
+        self.reader = threading.Thread(target=read, name="demo-output", daemon=True)
+        self.reader.start()
 
     def children(self) -> list[int]:
         return children_of(self.proc.pid)
@@ -94,4 +110,6 @@ class Demo:
             self.proc.kill()
         if self.proc:
             self.proc.wait(timeout=10)
+            if self.reader:  # at the end of the output once every writer is gone
+                self.reader.join(timeout=10)
             self.proc.stdout.close()
