@@ -1,6 +1,6 @@
 """`salesdesk sync <company> [--entity items|customers|prices|stock|sales-orders|invoices|
-receivables|addresses|contacts|quotations|all] [--full]`: the same sync as the Synchronize buttons, in
-the foreground, with a progress bar."""
+receivables|addresses|contacts|quotations|all] [--full]`: the same sync as the Synchronize
+buttons, in the foreground, with a progress bar."""
 
 from __future__ import annotations
 
