@@ -83,3 +83,13 @@ def seed_reference_lists(division: DivisionData, rng: random.Random, count: int,
         row["_ts"] = division.next_timestamp()
         conditions.append(row)
     division.payment_conditions.load(conditions)
+    _accounts_ship_with(division, methods)
+
+
+def _accounts_ship_with(division: DivisionData, methods: list[dict]) -> None:
+    """Every third account has a shipping method of its own (crm/Accounts.ShippingMethod):
+    Exact puts it on that customer's orders unless the order names another. Chosen by
+    position, not by the random source, so the rest of the seed stays as it was."""
+    for position, account in enumerate(division.accounts):
+        if position % 3 == 0:
+            account["ShippingMethod"] = methods[(position // 3) % len(methods)]["ID"]

@@ -114,6 +114,7 @@ CUSTOMER = Shape(
         ("blocked", "blocked"),
         ("credit_limit", "credit_limit"),
         ("payment_condition", "payment_condition"),
+        ("shipping_method_id", "shipping_method_exact_id"),
         ("price_list_id", "price_list__exact_id"),
         ("pl_code", "price_list__code"),
         ("pl_description", "price_list__description"),

@@ -122,6 +122,9 @@ class CustomerOut(Schema):
     blocked: bool
     credit_limit: Decimal | None = Field(description="Null: no credit limit in Exact")
     payment_condition: str
+    shipping_method_id: uuid.UUID | None = Field(
+        description="The customer's usual shipping method in Exact; null: none"
+    )
     price_list: PriceListRef | None
     active: bool
     version: int

@@ -56,6 +56,9 @@ class Customer(SyncedRecord):
     # the sales rep linked to that user sees this customer (customers/reach.py).
     account_manager_exact_id = models.UUIDField(null=True, blank=True)
     account_manager_name = models.CharField(max_length=200, blank=True)
+    # The customer's usual shipping method in Exact (crm/Accounts.ShippingMethod): preselected
+    # on its orders, as Exact itself would put it on an order that names none.
+    shipping_method_exact_id = models.UUIDField(null=True, blank=True)
     exact_modified = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=1, choices=Status.choices, default=Status.CUSTOMER)
     created_in_salesdesk = models.BooleanField(default=False)

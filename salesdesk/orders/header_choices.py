@@ -106,10 +106,12 @@ def _defaults(choices: HeaderChoices, customer: Customer | None) -> HeaderDefaul
     main_contact = next((c for c in choices.contacts if c.is_main), None)
     codes = {condition.code for condition in choices.payment_conditions}
     main_warehouse = next((w for w in choices.warehouses if w.main), None)
-    # The customer's shipping method (crm/Accounts.ShippingMethod) is not synced: none.
+    methods = {method.exact_id for method in choices.shipping_methods}
+    shipping = customer.shipping_method_exact_id
     return HeaderDefaults(
         delivery_address_id=main_address.exact_id if main_address else None,
         contact_id=main_contact.exact_id if main_contact else None,
+        shipping_method_id=shipping if shipping in methods else None,
         payment_condition=customer.payment_condition if customer.payment_condition in codes else "",
         warehouse_id=(
             main_warehouse.exact_id if main_warehouse and choices.warehouse_to_pick else None

@@ -36,7 +36,7 @@ ACCOUNT_FIELDS = (
     "ID", "Code", "Name", "Status", "IsSales", "AddressLine1", "AddressLine2", "Postcode",
     "City", "Country", "Email", "Phone", "VATNumber", "Blocked", "PaymentConditionSales",
     "DiscountSales", "PriceList", "CreditLineSales", "AccountManager", "AccountManagerFullName",
-    "Modified",
+    "ShippingMethod", "Modified",
 )  # fmt: skip
 PRICE_LIST_FIELDS = ("ID", "Code", "Description", "Currency")
 PERIOD_FIELDS = ("ID", "PriceList", "StartDate", "EndDate")
@@ -119,6 +119,7 @@ def customer_from_exact(row: Row) -> Row:
         # The rep's link (spec §9.4 "Reps"): the Exact user managing the account.
         "account_manager_exact_id": _guid(row.get("AccountManager")),
         "account_manager_name": _text(row.get("AccountManagerFullName"))[:200],
+        "shipping_method_exact_id": _guid(row.get("ShippingMethod")),
         "exact_modified": row.get("Modified"),
         "exact_timestamp": int(row.get("Timestamp") or 0),
         "status": _status(row),

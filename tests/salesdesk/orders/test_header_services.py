@@ -133,7 +133,7 @@ def test_defaults_are_the_customers_in_exact(acme, globex):
     assert defaults.delivery_address_id == acme.main_address
     assert defaults.contact_id == acme.main_contact
     assert defaults.payment_condition == "30"
-    assert defaults.shipping_method_id is None  # the customer's is not synced from Exact
+    assert defaults.shipping_method_id is None  # the customer has none in Exact
     assert defaults.warehouse_id == acme.warehouses[0].exact_id
     assert [w.code for w in choices.warehouses] == ["W1", "W2"]
     assert [m.exact_id for m in choices.shipping_methods] == [acme.shipping.exact_id]
@@ -175,3 +175,17 @@ def test_the_order_discount_comes_off_the_totals_as_exact_takes_it(acme, globex)
     assert discounted.total_incl_vat - discounted.total_excl_vat == (vat * Decimal("0.9")).quantize(
         Decimal("0.01")
     )
+
+
+def test_the_customers_own_shipping_method_is_preselected_while_exact_offers_it(acme, globex):
+    acme.customer.shipping_method_exact_id = acme.shipping.exact_id
+    choices = header_choices(company=acme.company, customer=acme.customer)
+    assert choices.defaults.shipping_method_id == acme.shipping.exact_id
+    acme.customer.shipping_method_exact_id = globex.shipping.exact_id  # not this company's
+    choices = header_choices(company=acme.company, customer=acme.customer)
+    assert choices.defaults.shipping_method_id is None
+    acme.customer.shipping_method_exact_id = acme.shipping.exact_id
+    acme.shipping.active = False
+    acme.shipping.save(update_fields=["active"])
+    choices = header_choices(company=acme.company, customer=acme.customer)
+    assert choices.defaults.shipping_method_id is None  # Exact no longer offers it

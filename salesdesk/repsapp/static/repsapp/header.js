@@ -78,9 +78,10 @@
       const main = lists.addresses.find(function (a) { return a.main; });
       const contact = lists.contacts.find(function (c) { return c.is_main; });
       const condition = lists.payment.find(function (p) { return p.code === customer.payment_condition; });
+      const method = lists.shipping.find(function (m) { return m.id === customer.shipping_method_id; });
       const pick = kept ? pickedOf(kept) : {
         kind: "order", delivery: main ? main.id : "", contact: contact ? contact.id : "",
-        shipping: "", payment: condition ? condition.code : "",
+        shipping: method ? method.id : "", payment: condition ? condition.code : "",
       };
       $("order-kind").value = pick.kind;
       options($("delivery-address"), [{ value: "", text: "—" }].concat(lists.addresses.map(function (a) {

@@ -153,3 +153,25 @@ def test_warehouses_for_the_header_come_from_the_stock_sync_main_first(
     assert warehouses[0].exact_id == uuid.UUID(division.warehouse["ID"])
     assert {w.exact_id for w in warehouses} == _ids(division.warehouses)
     assert not warehouses_active(company=other).exists()
+
+
+def test_a_customers_run_keeps_each_customers_own_shipping_method(
+    live_sandbox, sandbox_state, sandbox_clock
+):
+    first = _company(live_sandbox, sandbox_clock, 100001)
+    second = _company(live_sandbox, sandbox_clock, 100003)
+    for company in (first, second):
+        assert run_sync(company, "customers", sandbox_clock).status == SyncRun.Status.SUCCEEDED
+
+    for company, code in ((first, 100001), (second, 100003)):
+        accounts = sandbox_state.divisions[code].accounts
+        wanted = {
+            uuid.UUID(row["ID"]): uuid.UUID(row["ShippingMethod"]) if row.get("ShippingMethod")
+            else None
+            for row in accounts
+        }  # fmt: skip
+        assert any(wanted.values()) and not all(wanted.values())  # some accounts have one
+        stored = dict(company.customers.values_list("exact_id", "shipping_method_exact_id"))
+        assert stored == wanted
+        methods = {m.exact_id for m in shipping_methods_active(company=company)}
+        assert {m for m in stored.values() if m} <= methods  # preselectable on their orders
