@@ -12,6 +12,16 @@ from salesdesk.synced.models import ExactRecord
 from salesdesk.tenants.models import Company
 
 
+def term_label(code: str, description: str) -> str:
+    """What a person picks from: Exact's description, with the code only where the
+    description does not already say it ("30 dagen" for 30, "Direct (00)" for 00)."""
+    if not description:
+        return code
+    if not code or code.casefold() in description.casefold():
+        return description
+    return f"{description} ({code})"
+
+
 class ShippingMethod(ExactRecord):
     """`sales/ShippingMethods`; orders refer to it by Exact ID (`ShippingMethod`)."""
 
@@ -29,7 +39,7 @@ class ShippingMethod(ExactRecord):
         indexes = [models.Index(fields=["company", "code"])]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.description}".strip()
+        return term_label(self.code, self.description)
 
 
 class PaymentCondition(ExactRecord):
@@ -50,4 +60,4 @@ class PaymentCondition(ExactRecord):
         indexes = [models.Index(fields=["company", "code"])]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.description}".strip()
+        return term_label(self.code, self.description)

@@ -64,7 +64,7 @@ def test_the_header_is_taken_by_ids_and_shown(api, acme, globex):
     )  # fmt: skip
     assert (body["contact_id"], body["contact_name"]) == (str(acme.other_contact), "Anna Bakker")
     assert body["shipping_method_id"] == str(acme.shipping.exact_id)
-    assert (body["payment_condition"], body["payment_condition_label"]) == ("30", "30 30 days")
+    assert (body["payment_condition"], body["payment_condition_label"]) == ("30", "30 days")
     assert body["warehouse_id"] == str(acme.warehouses[1].exact_id)
     assert body["discount"] == "2.50"
     assert str(Order.objects.get(number=body["number"]).discount) == "0.0250"

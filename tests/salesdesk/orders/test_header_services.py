@@ -12,6 +12,7 @@ from salesdesk.orders.header_choices import header_choices
 from salesdesk.orders.header_fields import NewAddress
 from salesdesk.orders.models import Order
 from salesdesk.orders.services import OrderRefused
+from salesdesk.orders.terms_models import term_label
 from tests.salesdesk.customers.contact_factories import make_address, make_contact
 from tests.salesdesk.orders.factories import make_order
 from tests.salesdesk.orders.header_world import header_shop
@@ -54,9 +55,9 @@ def test_every_choice_is_stored_with_its_label(acme, globex):
     assert (order.contact_exact_id, order.contact_name) == (acme.other_contact, "Anna Bakker")
     assert (order.shipping_method_exact_id, order.shipping_method_label) == (
         acme.shipping.exact_id,
-        "DHL DHL Parcel",
+        "DHL Parcel",
     )
-    assert (order.payment_condition, order.payment_condition_label) == ("30", "30 30 days")
+    assert (order.payment_condition, order.payment_condition_label) == ("30", "30 days")
     assert order.warehouse_exact_id == acme.warehouses[1].exact_id
     assert order.discount == Decimal("0.0250")
     assert order.new_delivery_address is None
@@ -189,3 +190,14 @@ def test_the_customers_own_shipping_method_is_preselected_while_exact_offers_it(
     acme.shipping.save(update_fields=["active"])
     choices = header_choices(company=acme.company, customer=acme.customer)
     assert choices.defaults.shipping_method_id is None  # Exact no longer offers it
+
+
+@pytest.mark.parametrize(
+    ("code", "description", "label"),
+    [("30", "30 dagen", "30 dagen"), ("POSTNL", "PostNL pakket", "PostNL pakket"),
+     ("00", "Direct", "Direct (00)"), ("EIGEN", "", "EIGEN")],
+)  # fmt: skip
+def test_a_term_is_labelled_by_its_description_with_the_code_only_where_it_adds(
+    code, description, label
+):
+    assert term_label(code, description) == label

@@ -46,7 +46,7 @@ def test_the_header_fragment_offers_the_customers_choices_with_defaults(client, 
     assert f'<option value="{acme.other_address}">Dok 7' in html
     assert str(acme.invoice_address) not in html  # an invoice address is no delivery address
     assert f'<option value="{acme.main_contact}" selected>Anna Visser' in html
-    assert '<option value="30" selected>30 30 days' in html
+    assert '<option value="30" selected>30 days' in html
     assert "A new address…" in html and "DHL Parcel" in html
     neighbours = client.get("/acme/orders/new/header", {"customer": acme.neighbour.code_display})
     assert str(acme.main_address) not in neighbours.content.decode()

@@ -53,8 +53,12 @@ def test_an_open_quotation_shows_its_exact_number_status_and_the_button(acme):
         assert BUTTON in page, who
         assert '<dd id="exact-quotation-number">7</dd>' in page
         assert '<dd id="exact-quotation-status">Open</dd>' in page
+        assert f"<h1>Quotation {order.number}</h1>" in page
+        assert "Exact order number" not in page  # none until Exact made the order
     state = browser(people["admin"]).get(f"/acme/orders/{order.number}/state").content.decode()
     assert BUTTON in state  # the polled part keeps it
+    listed = browser(people["admin"]).get("/acme/orders/").content.decode()
+    assert '<span class="muted">Quotation 7</span>' in listed
 
 
 @pytest.mark.parametrize(
