@@ -39,6 +39,8 @@ def test_a_rep_creates_a_customer_and_sees_it_waiting_for_exact(world):
     assert response["Location"] == f"/acme/customers/created/{customer.pk}/"
     page = browser.get(response["Location"]).content.decode()
     assert "Waiting for Exact Online" in page and f"NEW-{customer.pk}" in page
+    # The page follows Exact by itself while it waits (htmx polls and swaps it whole).
+    assert f'hx-get="{response["Location"]}" hx-trigger="every 3s"' in page
     assert customer.account_manager_exact_id == ROB
     listed = browser.get("/acme/customers/").content.decode()
     assert f"/acme/customers/created/{customer.pk}/" in listed
@@ -95,6 +97,7 @@ def test_a_refused_customer_shows_exacts_words_and_is_corrected_and_sent_again(w
     url = f"/acme/customers/created/{customer.pk}/"
     page = browser.get(url).content.decode()
     assert "Refused by Exact Online." in page and "Bad name" in page
+    assert "hx-trigger" not in page  # no poll over a form being corrected
     assert 'value="Anna"' in page  # the form holds what was sent
     response = browser.post(url, FORM | {"name": "Bakkerij Nieuw B.V."})
     assert response.status_code == 302
@@ -113,6 +116,7 @@ def test_a_customer_in_exact_shows_its_code_and_links_its_page(world):
     AccountOutbox.objects.filter(customer=customer).update(state=AccountOutbox.State.DONE)
     page = browser.get(f"/acme/customers/created/{customer.pk}/").content.decode()
     assert "In Exact Online as <strong>1234</strong>" in page
+    assert "hx-trigger" not in page  # done: nothing left to follow
     assert f"/acme/customers/{exact}/" in page
     detail = browser.get(f"/acme/customers/{exact}/").content.decode()
     assert "Created in Salesdesk" in detail
