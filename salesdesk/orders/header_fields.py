@@ -77,6 +77,13 @@ def header_fields(
         problems["kind"] = "The order type must be Sales order or Quotation."
     if problem := bounds.discount_problem(chosen.discount):
         problems["discount"] = problem
+    elif chosen.kind == Order.Kind.QUOTATION and chosen.discount:
+        # crm/Quotations has no header Discount (fields reference): Exact would quote, and
+        # later make the order at, the undiscounted total.
+        problems["discount"] = (
+            "Exact Online's quotations take no order discount: give it in the lines' prices, "
+            "or make it a sales order."
+        )
     for name, resolve in RESOLVERS:
         found, problem = resolve(company, customer, chosen)
         fields |= found

@@ -48,7 +48,7 @@ def test_the_header_is_taken_by_ids_and_shown(api, acme, globex):
     answer = _post(
         api,
         acme,
-        kind="quotation",
+        kind="order",
         delivery_address=str(acme.other_address),
         contact_id=str(acme.other_contact),
         shipping_method_id=str(acme.shipping.exact_id),
@@ -58,7 +58,7 @@ def test_the_header_is_taken_by_ids_and_shown(api, acme, globex):
     )
     assert answer.status_code == 201, answer.json()
     body = answer.json()
-    assert body["kind"] == "quotation"
+    assert body["kind"] == "order"
     assert (body["delivery_address_id"], body["delivery_address_text"]) == (
         str(acme.other_address), "Dok 7, 1011 AB Amsterdam, NL",
     )  # fmt: skip
@@ -164,3 +164,12 @@ def test_order_terms_are_this_companys_active_lists(api, acme, globex):
     ]
     assert [w["code"] for w in terms["warehouses"]] == [acme.warehouses[0].code]
     assert str(gone.exact_id) not in str(terms) and str(globex.shipping.exact_id) not in str(terms)
+
+
+def test_a_quotation_with_an_order_discount_is_refused_on_its_field(api, acme):
+    answer = _post(api, acme, kind="quotation", discount="2.5")
+    assert answer.status_code == 422
+    (problem,) = answer.json()["detail"]
+    assert (
+        problem["loc"][-1] == "discount" and "quotations take no order discount" in problem["msg"]
+    )

@@ -38,7 +38,7 @@ def _order(shop, **header) -> Order:
 def test_every_choice_is_stored_with_its_label(acme, globex):
     order = _order(
         acme,
-        kind=Order.Kind.QUOTATION,
+        kind=Order.Kind.SALES_ORDER,
         delivery_address_id=acme.other_address,
         contact_id=acme.other_contact,
         shipping_method_id=acme.shipping.exact_id,
@@ -47,7 +47,7 @@ def test_every_choice_is_stored_with_its_label(acme, globex):
         discount=Decimal("0.025"),
     )
     order.refresh_from_db()
-    assert order.kind == Order.Kind.QUOTATION
+    assert order.kind == Order.Kind.SALES_ORDER
     assert (order.delivery_address_exact_id, order.delivery_address_text) == (
         acme.other_address,
         "Dok 7, 1011 AB Amsterdam, NL",
@@ -201,3 +201,9 @@ def test_a_term_is_labelled_by_its_description_with_the_code_only_where_it_adds(
     code, description, label
 ):
     assert term_label(code, description) == label
+
+
+def test_a_quotation_with_an_order_discount_is_refused_since_exact_quotes_without_one(acme):
+    with pytest.raises(OrderRefused, match="quotations take no order discount"):
+        _order(acme, kind=Order.Kind.QUOTATION, discount=Decimal("0.05"))
+    assert _order(acme, kind=Order.Kind.QUOTATION).discount == 0

@@ -66,7 +66,7 @@ def test_warehouse_only_when_there_are_several(client, acme):
 def test_the_chosen_header_is_saved_and_shown(client, acme):
     data = _form(
         acme,
-        kind="quotation",
+        kind="order",
         delivery_address=str(acme.other_address),
         contact=str(acme.other_contact),
         shipping_method=str(acme.shipping.exact_id),
@@ -78,10 +78,10 @@ def test_the_chosen_header_is_saved_and_shown(client, acme):
     assert response.status_code == 302, response.content.decode()
     order = Order.objects.get(company=acme.company)
     assert (order.kind, order.contact_exact_id, str(order.discount)) == (
-        "quotation", acme.other_contact, "0.0250",
+        "order", acme.other_contact, "0.0250",
     )  # fmt: skip
     page = client.get(response["Location"]).content.decode()
-    for shown in ("Quotation", "Dok 7, 1011 AB Amsterdam, NL", "Anna Bakker", "DHL Parcel",
+    for shown in ("Sales order", "Dok 7, 1011 AB Amsterdam, NL", "Anna Bakker", "DHL Parcel",
                   "30 days", acme.warehouses[1].code, "2.5%", "PO-1"):  # fmt: skip
         assert shown in page
 
