@@ -11,24 +11,16 @@ import re
 
 import pytest
 
-from exact_sandbox.clock import SandboxClock
 from salesdesk.customers.models import Customer
 from tests.salesdesk.browser import browser, log_in, page  # noqa: F401
-from tests.salesdesk.confirmations.factories import IMMEDIATE_TASKS
-from tests.salesdesk.factories import connect_company, make_company, make_user
-from tests.salesdesk.orders.factories import copy_sandbox_parties, make_order
-
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def sandbox_clock() -> SandboxClock:
-    return SandboxClock()  # real time: the live server's Exact client uses time.time
-
-
-@pytest.fixture
-def immediate_tasks(settings):
-    settings.TASKS = IMMEDIATE_TASKS
+from tests.salesdesk.browser_desk import (  # noqa: F401
+    PASSWORD,
+    demo_desk,
+    immediate_tasks,
+    sandbox_clock,
+    static_files,
+)
+from tests.salesdesk.orders.factories import make_order
 
 
 @pytest.mark.browser
@@ -38,13 +30,12 @@ def test_turn_on_send_an_order_and_resend_its_confirmation(
     live_server,
     live_sandbox,
     sandbox_state,
-    immediate_tasks,
+    immediate_tasks,  # noqa: F811
     mailoutbox,
 ):
-    company = make_company(slug="demo", name="Demo Wholesale")
-    user = make_user(company=company, username="admin", password=PASSWORD)
-    connect_company(company=company, sandbox=live_sandbox, clock=sandbox_state.clock.now)
-    customers, items = copy_sandbox_parties(company=company, state=sandbox_state)
+    desk = demo_desk(live_sandbox=live_sandbox, sandbox_state=sandbox_state)
+    company, user = desk.company, desk.user
+    customers, items = desk.customers, desk.items
     Customer.objects.filter(pk=customers[0].pk).update(email="inkoop@klant.example")
     order = make_order(company=company, customer=customers[0], items=items[:2], user=user)
 

@@ -13,21 +13,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from exact_sandbox.clock import SandboxClock
 from salesdesk.customers.account_outbox_models import AccountOutbox
 from salesdesk.customers.models import Customer
 from salesdesk.integration.account_push.tasks import send_account
 from tests.salesdesk.browser import browser, log_in, page  # noqa: F401
-from tests.salesdesk.factories import connect_company, make_company, make_user
-from tests.salesdesk.orders.factories import copy_sandbox_parties
-from tests.salesdesk.orders.test_order_browser import immediate_tasks, static_files  # noqa: F401
-
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def sandbox_clock() -> SandboxClock:
-    return SandboxClock()  # real time: the live server's Exact client uses time.time
+from tests.salesdesk.browser_desk import (  # noqa: F401
+    PASSWORD,
+    demo_desk,
+    immediate_tasks,
+    sandbox_clock,
+    static_files,
+)
 
 
 @pytest.mark.browser
@@ -40,10 +36,9 @@ def test_a_new_customer_gets_an_order_that_reaches_exact_after_the_account(
     immediate_tasks,  # noqa: F811
     static_files,  # noqa: F811
 ):
-    company = make_company(slug="demo", name="Demo Wholesale")
-    user = make_user(company=company, username="admin", password=PASSWORD)
-    connect_company(company=company, sandbox=live_sandbox, clock=sandbox_state.clock.now)
-    _, items = copy_sandbox_parties(company=company, state=sandbox_state)
+    desk = demo_desk(live_sandbox=live_sandbox, sandbox_state=sandbox_state)
+    company, user = desk.company, desk.user
+    _, items = desk.customers, desk.items
     division = sandbox_state.divisions[100001]
     sandbox_state.faults.add("503", "crm/Accounts", method="POST")  # no clear answer, once
 

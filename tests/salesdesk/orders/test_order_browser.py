@@ -11,35 +11,14 @@ import re
 
 import pytest
 
-from exact_sandbox.clock import SandboxClock
 from tests.salesdesk.browser import browser, log_in, page  # noqa: F401
-from tests.salesdesk.factories import connect_company, make_company, make_user
-from tests.salesdesk.orders.factories import copy_sandbox_parties
-
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def sandbox_clock() -> SandboxClock:
-    return SandboxClock()  # real time: the live server's Exact client uses time.time
-
-
-@pytest.fixture
-def static_files(settings):
-    # salesdesk/static is not an app's static folder; until settings list it in
-    # STATICFILES_DIRS the live server cannot serve htmx (reported to the lead).
-    if not settings.STATICFILES_DIRS:
-        settings.STATICFILES_DIRS = [settings.BASE_DIR / "salesdesk" / "static"]
-
-
-@pytest.fixture
-def immediate_tasks(settings):
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-            "QUEUES": ["default", "pictures"],
-        }
-    }
+from tests.salesdesk.browser_desk import (  # noqa: F401
+    PASSWORD,
+    demo_desk,
+    immediate_tasks,
+    sandbox_clock,
+    static_files,
+)
 
 
 @pytest.mark.browser
@@ -49,15 +28,12 @@ def test_create_submit_and_see_exacts_order_number(
     live_server,
     live_sandbox,
     sandbox_state,
-    immediate_tasks,
-    static_files,
+    immediate_tasks,  # noqa: F811
+    static_files,  # noqa: F811
 ):
-    company = make_company(slug="demo", name="Demo Wholesale")
-    user = make_user(company=company, username="admin", password=PASSWORD)
-    connect_company(company=company, sandbox=live_sandbox, clock=sandbox_state.clock.now)
-    customers, items = copy_sandbox_parties(company=company, state=sandbox_state)
-    other = make_company(slug="other")
-    copy_sandbox_parties(company=other, state=sandbox_state, customers=1, items=1)
+    desk = demo_desk(live_sandbox=live_sandbox, sandbox_state=sandbox_state)
+    user = desk.user
+    customers, items = desk.customers, desk.items
 
     log_in(page, live_server.url, "demo", user.username, PASSWORD)
     page.get_by_role("link", name="Orders").click()

@@ -12,19 +12,15 @@ import re
 
 import pytest
 
-from exact_sandbox.clock import SandboxClock
 from salesdesk.orders.models import Order
 from tests.salesdesk.browser import browser, log_in, page  # noqa: F401
-from tests.salesdesk.factories import connect_company, make_company, make_user
-from tests.salesdesk.orders.factories import copy_sandbox_parties
-from tests.salesdesk.orders.test_order_browser import immediate_tasks, static_files  # noqa: F401
-
-PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def sandbox_clock() -> SandboxClock:
-    return SandboxClock()  # real time: the live server's Exact client uses time.time
+from tests.salesdesk.browser_desk import (  # noqa: F401
+    PASSWORD,
+    demo_desk,
+    immediate_tasks,
+    sandbox_clock,
+    static_files,
+)
 
 
 @pytest.mark.browser
@@ -37,12 +33,9 @@ def test_send_a_quotation_and_convert_it_to_an_order(
     immediate_tasks,  # noqa: F811
     static_files,  # noqa: F811
 ):
-    company = make_company(slug="demo", name="Demo Wholesale")
-    user = make_user(company=company, username="admin", password=PASSWORD)
-    connect_company(company=company, sandbox=live_sandbox, clock=sandbox_state.clock.now)
-    customers, items = copy_sandbox_parties(company=company, state=sandbox_state)
-    other = make_company(slug="other")
-    copy_sandbox_parties(company=other, state=sandbox_state, customers=1, items=1)
+    desk = demo_desk(live_sandbox=live_sandbox, sandbox_state=sandbox_state)
+    company, user = desk.company, desk.user
+    customers, items = desk.customers, desk.items
 
     log_in(page, live_server.url, "demo", user.username, PASSWORD)
     page.get_by_role("link", name="Orders").click()
