@@ -12,8 +12,8 @@ from ninja.renderers import BaseRenderer
 from salesdesk.api.auth import RepTokenAuth
 from salesdesk.api.docs_page import LocalSwagger
 from salesdesk.api.feed import BadCursor
+from salesdesk.api.idempotent import FieldErrors
 from salesdesk.api.json_decimals import json_default
-from salesdesk.api.order_intake import FieldErrors
 from salesdesk.api.routes import (
     catalog,
     changes,

@@ -1,6 +1,5 @@
 """Answering a POST once per Idempotency-Key: the first answer is kept with the work it
-describes and replayed for a repeated key (`POST /customers`; `POST /orders` keeps its own
-copy of the same steps in order_intake.py).
+describes and replayed for a repeated key (`POST /orders`, `POST /customers`).
 
 The key's record is inserted first, in the transaction that does the work: a concurrent
 request with the same key waits on it (SQLite: the write lock; PostgreSQL: the unique index)
@@ -12,13 +11,28 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import orjson
 from django.db import IntegrityError, transaction
 
 from salesdesk.api.models import IdempotentRequest
-from salesdesk.api.order_intake import Answer, FieldErrors
 from salesdesk.tenants.models import Company
+
+
+class FieldErrors(ValueError):
+    """What is wrong with the request, each problem with the field it is about."""
+
+    def __init__(self, problems: list[dict]) -> None:
+        super().__init__("; ".join(p["msg"] for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: bytes
+    replayed: bool = False
 
 
 def request_digest(*, kind: str, body: dict) -> str:

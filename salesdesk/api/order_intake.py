@@ -4,15 +4,13 @@ services (salesdesk/orders/services.py), with the answer kept for its Idempotenc
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from decimal import InvalidOperation
 
 import orjson
-from django.db import IntegrityError, transaction
 
 from salesdesk.api import selectors
+from salesdesk.api.idempotent import Answer, FieldErrors, answer_once
 from salesdesk.api.json_decimals import json_default
-from salesdesk.api.models import IdempotentRequest
 from salesdesk.api.order_header_input import header_arguments
 from salesdesk.api.records import order_records
 from salesdesk.api.schemas import OrderIn
@@ -31,21 +29,6 @@ from salesdesk.orders.services import (
 from salesdesk.tenants.models import Company
 
 
-class FieldErrors(ValueError):
-    """What is wrong with the order, each problem with the field it is about."""
-
-    def __init__(self, problems: list[dict]) -> None:
-        super().__init__("; ".join(p["msg"] for p in problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    body: bytes
-    replayed: bool = False
-
-
 def _problem(loc: list, msg: str, kind: str = "value_error") -> dict:
     return {"loc": ["body", "payload", *loc], "msg": msg, "type": kind}
 
@@ -59,43 +42,18 @@ def order_place(
     (SQLite: the write lock; PostgreSQL: the unique index) and then replays the answer.
     Refused orders are not recorded: the device may send the corrected order with the key.
     """
+    # The order's fingerprint is its body alone (keys recorded before `POST /customers`
+    # existed must keep replaying); a customer's names its endpoint, so they never match.
     digest = hashlib.sha256(
         orjson.dumps(payload.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
     ).hexdigest()
-    try:
-        with transaction.atomic():
-            first = _recorded(company, user, key)
-            if first is not None:
-                return _replay(first, digest)
-            kept = IdempotentRequest.objects.create(
-                company=company, user=user, key=key, request_hash=digest, status_code=0, body=b""
-            )
-            order = _order_new(company=company, user=user, payload=payload, reach=reach)
-            body = orjson.dumps(
-                order_records(Order.objects.filter(pk=order.pk))[0], default=json_default
-            )
-            IdempotentRequest.objects.filter(pk=kept.pk).update(status_code=201, body=body)
-            return Answer(201, body)
-    except IntegrityError:
-        first = _recorded(company, user, key)
-        if first is None:
-            raise
-        return _replay(first, digest)
 
+    def work() -> tuple[int, bytes]:
+        order = _order_new(company=company, user=user, payload=payload, reach=reach)
+        record = order_records(Order.objects.filter(pk=order.pk))[0]
+        return 201, orjson.dumps(record, default=json_default)
 
-def _recorded(company, user, key) -> IdempotentRequest | None:
-    return IdempotentRequest.objects.filter(company=company, user=user, key=key).first()
-
-
-def _replay(first: IdempotentRequest, digest: str) -> Answer:
-    if first.request_hash != digest:
-        problem = {
-            "loc": ["header", "Idempotency-Key"],
-            "msg": "This Idempotency-Key was used for a different order: use a new key.",
-            "type": "idempotency_key_reused",
-        }
-        raise FieldErrors([problem])
-    return Answer(first.status_code, bytes(first.body), replayed=True)
+    return answer_once(company=company, user=user, key=key, digest=digest, work=work)
 
 
 def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Order:

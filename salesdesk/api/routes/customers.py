@@ -8,7 +8,7 @@ from typing import Annotated
 from django.http import HttpResponse
 from ninja import Field, Header, Query, Router, Schema
 
-from salesdesk.api.idempotent import answer_once, request_digest
+from salesdesk.api.idempotent import Answer, FieldErrors, answer_once, request_digest
 from salesdesk.api.new_customer_intake import (
     customer_created_body,
     customer_created_out,
@@ -16,7 +16,6 @@ from salesdesk.api.new_customer_intake import (
     customer_problem,
 )
 from salesdesk.api.new_customer_schemas import NewCustomerIn, NewCustomerOut
-from salesdesk.api.order_intake import Answer, FieldErrors
 from salesdesk.api.records import CUSTOMER
 from salesdesk.api.routes.paging import After, Limit, keyset
 from salesdesk.api.schemas import CustomerOut, CustomerPage, Problem, Problems, Text
