@@ -17,7 +17,10 @@ Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]  # no NUL: PostgreSQL cannot
 NonBlank = r"^[^\x00]*[^ \t\n\r\f\v\x00][^\x00]*$"
 DiscountPercent = decimal_body(
     DecimalRange(minimum=Decimal(0), maximum=bounds.DISCOUNT_PERCENT_MAX, places=2),
-    description="The order discount in percent (5 is 5%), at most 2 decimals",
+    description=(
+        "The order discount in percent (5 is 5%), at most 2 decimals; a quotation takes "
+        "none (Exact's quotations have no order discount)"
+    ),
 )
 LEAVE_OUT = "Leave out for the customer's default in Exact; null for none. "
 
