@@ -6,9 +6,11 @@ each scheduled entity: one call per feed even when nothing changed, the referenc
 read with items (VAT codes) and customers (shipping methods, payment conditions), and the
 one shared read of sync/Deleted. The open items add their own schedule's calls.
 
-The schedule form refuses an interval whose ticks alone would spend the day's calls: the
-sync would stop mid-day, and orders could not reach Exact until midnight. Above half of the
-day's calls it warns: the rest is what orders, pictures and webhooks have.
+An interval whose ticks alone would spend the day's calls stays settable (down to every 5
+minutes: a company may want fresh data in the morning rush and accept older data in the
+evening), with a plain warning; what keeps orders flowing is that scheduled ticks pause
+while fewer than `ORDER_RESERVE_SHARE` of the day's calls are left (`day_calls_left`,
+schedule.py). Above half of the day's calls the page warns too.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from salesdesk.tenants.models import Company
 
 DAILY_LIMIT = 5_000  # Exact's default, until a response has said the administration's own
 WARN_SHARE = 0.5
+# Scheduled ticks leave this share of the day's calls to orders, quotations, new customers
+# and manual runs (500 of Exact's default 5,000: hundreds of orders).
+ORDER_RESERVE_SHARE = 0.1
 MINUTES_A_DAY = 24 * 60
 # Calls a run makes besides its feeds: the reference lists it refreshes (engine.py).
 REFERENCE_CALLS = {SyncEntity.ITEMS: 1, SyncEntity.CUSTOMERS: 2}
@@ -65,6 +70,25 @@ def company_day_limit(*, company: Company) -> int:
     return (shared and shared.day_limit) or DAILY_LIMIT
 
 
+def day_calls_left(*, company: Company, now: float) -> int | None:
+    """The day's calls Exact last said are left for the administration; None when unknown or
+    when Exact's day has reset since."""
+    connection = ExactConnection.objects.filter(company=company).first()
+    if connection is None or connection.division is None:
+        return None
+    shared = default_budget_storage().shared(gate_key(connection.api_base_url, connection.division))
+    if shared is None or shared.day_remaining is None:
+        return None
+    if shared.day_reset is not None and shared.day_reset <= now:
+        return None
+    return shared.day_remaining
+
+
+def order_reserve(*, company: Company) -> int:
+    """The day's calls scheduled ticks leave to orders and people."""
+    return math.ceil(company_day_limit(company=company) * ORDER_RESERVE_SHARE)
+
+
 @dataclass(frozen=True)
 class ScheduleCost:
     """The calls a day of the schedule at `interval_minutes`."""
@@ -85,6 +109,11 @@ class ScheduleCost:
     @property
     def too_many(self) -> bool:
         return self.calls_per_day > self.day_limit
+
+    @property
+    def reserve(self) -> int:
+        """The day's calls scheduled runs leave to orders and people."""
+        return math.ceil(self.day_limit * ORDER_RESERVE_SHARE)
 
     @property
     def heavy(self) -> bool:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from salesdesk.integration.connection.models import ExactConnection
+from salesdesk.integration.sync.call_budget import day_calls_left, order_reserve
 from salesdesk.integration.sync.models import SyncRun, SyncSchedule
 from salesdesk.integration.sync.services import OWN_SCHEDULE, RECORD_ENTITIES, sync_request
 from salesdesk.tenants.models import Company
+
+LOGGER = logging.getLogger("salesdesk.sync.schedule")
 
 
 def schedule_get(*, company: Company) -> SyncSchedule:
@@ -57,6 +61,8 @@ def schedule_tick(*, now: datetime | None = None) -> list[SyncRun]:
             ).update(next_run_at=now + timedelta(minutes=schedule.interval_minutes))
             if not claimed:  # another scheduler process took this tick
                 continue
+            if _day_calls_low(schedule.company, now):
+                continue  # the rest of the day's calls are the orders'; the next tick tries
             for entity in (e for e in RECORD_ENTITIES if e not in OWN_SCHEDULE):
                 run, created = sync_request(
                     company=schedule.company, entity=entity, trigger=SyncRun.Trigger.SCHEDULE
@@ -64,3 +70,14 @@ def schedule_tick(*, now: datetime | None = None) -> list[SyncRun]:
                 if created:
                     started.append(run)
     return started
+
+
+def _day_calls_low(company: Company, now: datetime) -> bool:
+    left = day_calls_left(company=company, now=now.timestamp())
+    if left is None or left >= order_reserve(company=company):
+        return False
+    LOGGER.info(
+        "scheduled sync paused: %s of the day's Exact calls left", left,
+        extra={"company_id": company.pk},
+    )  # fmt: skip
+    return True

@@ -71,9 +71,21 @@ def schedule_save(request: HttpRequest) -> HttpResponse:
     schedule = schedule_set(company=request.company, **form.cleaned_data)
     messages.success(request, "The synchronization schedule is saved.")
     cost = schedule_cost(company=request.company, interval_minutes=schedule.interval_minutes)
-    if schedule.enabled and cost.heavy:
+    if schedule.enabled and cost.too_many:
+        messages.warning(request, _too_many(cost))
+    elif schedule.enabled and cost.heavy:
         messages.warning(request, _heavy(cost))
     return redirect("sync-runs", company=request.company.slug)
+
+
+def _too_many(cost: ScheduleCost) -> str:
+    return (
+        f"Every {cost.interval_minutes} minutes the synchronization would need about "
+        f"{cost.calls_per_day} Exact calls a day, more than the {cost.day_limit} Exact allows: "
+        f"scheduled runs pause while fewer than {cost.reserve} of the day's calls are left, so "
+        "orders still reach Exact, and the data then waits for Exact's new day (midnight UTC). "
+        f"Every {cost.shortest_minutes} minutes or more stays within the day's calls."
+    )
 
 
 def _heavy(cost: ScheduleCost) -> str:

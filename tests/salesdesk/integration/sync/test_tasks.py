@@ -9,8 +9,11 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from exact_client import Budget
+from exact_client.rate_gate import gate_key
 from exact_sandbox.clock import SandboxClock
 from salesdesk.integration.models import ExactConnection, SyncRun, SyncSchedule
+from salesdesk.integration.rate_budget.stores import default_budget_storage
 from salesdesk.integration.sync.alerts import alert_clear
 from salesdesk.integration.sync.schedule import schedule_get, schedule_set, schedule_tick
 from salesdesk.integration.sync.services import sync_request
@@ -111,3 +114,32 @@ def test_a_failed_run_nobody_watched_start_mails_the_admins(trigger, mails):
     services._finish(run, error="Exact Online answered 500: the server had a fault")
     assert len(mail.outbox) == mails
     assert all("500" in message.body for message in mail.outbox)
+
+
+@override_settings(TASKS=DUMMY)
+def test_a_tick_pauses_while_the_days_last_calls_are_kept_for_orders():
+    low, plenty = make_company(), make_company()
+    for company, division in ((low, 7), (plenty, 8)):
+        ExactConnection.objects.create(
+            company=company, state=ExactConnection.State.CONNECTED,
+            base_url="https://start.exactonline.nl", division=division,
+        )  # fmt: skip
+        schedule_set(company=company, interval_minutes=5)
+        SyncSchedule.objects.filter(company=company).update(next_run_at=timezone.now())
+    reset = timezone.now().timestamp() + 3600  # Exact's day ends in an hour
+    storage = default_budget_storage()
+    for company, left in ((low, 499), (plenty, 500)):  # the reserve: 10% of 5,000
+        storage.put(_key(company), Budget(None, None, left, reset))
+
+    started = schedule_tick()
+
+    assert {run.company_id for run in started} == {plenty.pk}
+    assert schedule_get(company=low).next_run_at > timezone.now()  # it tries at the next tick
+    storage.put(_key(low), Budget(None, None, 499, timezone.now().timestamp() - 1))  # new day
+    SyncSchedule.objects.filter(company=low).update(next_run_at=timezone.now())
+    assert {run.company_id for run in schedule_tick()} == {low.pk}
+
+
+def _key(company) -> str:
+    connection = ExactConnection.objects.get(company=company)
+    return gate_key(connection.api_base_url, connection.division)
