@@ -5,6 +5,7 @@ that kind; see salesdesk/tenants/changes.py for why row_version is safe where a 
 not. The cursor is opaque to devices: base64 of a small JSON object of positions per kind.
 A page is filled kind after kind up to `limit` records; `has_more` says "call again now".
 Deactivations are rows with active=False and a new version, so they come the same way.
+A customer that left a rep's reach comes to that rep as a `departures` record.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db.models import QuerySet
 
 from salesdesk.api import history_records as history
 from salesdesk.api import records
+from salesdesk.api.feed_departures import departure_records, departure_rows
 from salesdesk.api.feed_rows import (
     company_rows,
     customer_rows,
@@ -76,6 +78,8 @@ KINDS = (
         ("sales_invoice_lines", history.SALES_INVOICE_LINE),
         ("open_items", history.OPEN_ITEM),
     )),
+    # Last: a device applies a page's removals after its rows (feed_departures.py).
+    Kind("departures", departure_rows, departure_records, True),
 )  # fmt: skip
 START: Position = (0, 0)
 

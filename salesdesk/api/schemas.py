@@ -297,6 +297,14 @@ class OrderPage(Schema):
     next: str | None
 
 
+class DepartureOut(Schema):
+    customer_id: uuid.UUID = Field(description="Remove this customer and what hangs off it")
+    version: int = Field(description="Remove only a customer stored at an older version")
+    orders_kept: list[str] = Field(
+        description="Numbers of the customer's orders this rep took, which stay theirs"
+    )
+
+
 class Changes(Schema):
     items: list[ItemOut] = []
     customers: list[CustomerOut] = []
@@ -311,6 +319,9 @@ class Changes(Schema):
     sales_invoices: list[SalesInvoiceOut] = []
     sales_invoice_lines: list[SalesInvoiceLineOut] = []
     open_items: list[OpenItemOut] = []
+    departures: list[DepartureOut] = Field(
+        [], description="Customers that left this rep's reach (Exact gave them another manager)"
+    )
 
 
 class ChangesOut(Schema):
