@@ -99,14 +99,7 @@
         customer: state.customer, lines: state.lines, header: header.read(), your_ref: $("your-ref").value.trim(),
         delivery_date: $("delivery-date").value, notes: $("notes").value.trim(),
       });
-      state.customer = null;
-      state.lines = [];
-      $("order-form").hidden = true;
-      $("order-empty").hidden = false;
-      $("order-customer").textContent = "";
-      app.doorHide();
-      body.classList.remove("ordering");
-      draftKeep();
+      orderClose();
       app.customersShow();
       await app.ordersShow();
       app.tick();
@@ -148,12 +141,35 @@
     function refresh() {
       if (state.customer) {
         const id = state.customer.id;
-        state.customer = state.memory.customers.find(function (c) { return c.id === id; }) || state.customer;
+        const listed = state.memory.customers.find(function (c) { return c.id === id; });
+        if (!listed && !state.customer.pending) return customerGone();
+        state.customer = listed || state.customer;
         for (const line of state.lines) lineQuote(line);
         app.doorShow(state.customer);
         itemsShow();
         linesShow();
       }
+    }
+
+    /* The customer being served left the rep's reach (Exact gave it another account
+       manager, salesdesk/api/feed_departures.py): its order cannot be sent any more. */
+    function customerGone() {
+      const name = state.customer.name;
+      orderClose();
+      $("notice").textContent = name + " is no longer your customer in Exact Online: " +
+        "the order being taken for it cannot be sent and was dropped.";
+      $("notice").hidden = false;
+    }
+
+    function orderClose() {
+      state.customer = null;
+      state.lines = [];
+      $("order-form").hidden = true;
+      $("order-empty").hidden = false;
+      $("order-customer").textContent = "";
+      app.doorHide();
+      body.classList.remove("ordering");
+      draftKeep();
     }
 
     // New order terms: the lists again, the rep's choices kept where still offered.

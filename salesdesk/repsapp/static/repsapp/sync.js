@@ -79,9 +79,31 @@
         const rows = body.changes[kind] || [];
         if (rows.length) await db[kind].bulkPut(rows);
       }
+      for (const gone of body.changes.departures || []) await departureApply(db, gone);
       await S.metaPut(db, "cursor", body.cursor);
       if (!body.has_more) await S.metaPut(db, "synced_at", new Date().toISOString());
     });
+  }
+
+  /* A customer Exact gave another account manager: off the device with what hangs off it,
+     but the orders the rep took for it (still theirs on the server). A customer stored at
+     the departure's version or later came back meanwhile and stays. Orders waiting in the
+     outbox stay too: they go to the server, which refuses them now (422), and the refusal
+     shows in the list of orders. */
+  async function departureApply(db, gone) {
+    const id = gone.customer_id;
+    const customer = await db.customers.get(id);
+    if (customer && customer.version >= gone.version) return;
+    await db.customers.delete(id);
+    await db.item_prices.filter(function (p) { return p.customer_id === id; }).delete();
+    for (const kind of ["addresses", "contacts", "sales_invoices", "sales_invoice_lines", "open_items"]) {
+      await db[kind].where("customer_id").equals(id).delete();
+    }
+    const orders = await db.sales_orders.where("customer_id").equals(id).primaryKeys();
+    await db.sales_order_lines.where("order_id").anyOf(orders).delete();
+    await db.sales_orders.bulkDelete(orders);
+    const kept = new Set(gone.orders_kept);
+    await db.orders.filter(function (o) { return o.customer_id === id && !kept.has(o.number); }).delete();
   }
 
   /* Fetch everything the feed has after the stored cursor. `progress(done, total)` is
