@@ -91,3 +91,15 @@ def _dependants_touch(company: Company, *, pks: list[int], exact_ids: list, vers
     SalesOrderLine.objects.filter(
         company=company, order_exact_id__in=orders.values("order_exact_id")
     ).update(row_version=version)
+
+
+def customer_left_reach(
+    *, company: Company, exact_id: uuid.UUID, manager: uuid.UUID | None
+) -> bool:
+    """Whether the customer was once `manager`'s and Exact gave it to someone else: an order
+    taken on a device before it learnt so is refused with that reason, not as unknown."""
+    if manager is None:
+        return False
+    return ReachMove.objects.filter(
+        company=company, customer__exact_id=exact_id, from_manager_exact_id=manager
+    ).exists()

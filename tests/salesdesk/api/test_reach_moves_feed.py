@@ -123,3 +123,22 @@ def test_departures_page_like_every_kind(world):
     found = [row for page in pages for row in page["changes"]["departures"]]
     assert len(found) == 1
     assert feed(world.apis["rob"], pages[-1]["cursor"])["changes"]["departures"] == []
+
+
+def test_an_order_for_a_customer_that_left_is_refused_with_the_reason(world):
+    item = make_item(company=world.acme)
+    make_item_price(item=item, price="3")
+    body = {
+        "customer_id": str(world.customers["rob"].exact_id),
+        "lines": [{"item_id": str(item.exact_id), "quantity": "1"}],
+    }
+    move(world, "rob", RITA)
+    refused = world.apis["rob"].post("/api/v1/orders", body, {"Idempotency-Key": "k-1"})
+    assert refused.status_code == 422
+    assert "gave this customer to another account manager" in refused.content.decode()
+    # Never theirs: as unknown as another company's customer.
+    body["customer_id"] = str(world.customers["rita"].exact_id)
+    other = world.apis["rob"].post("/api/v1/orders", body, {"Idempotency-Key": "k-2"})
+    assert "No customer with this id." in other.content.decode()
+    taken = world.apis["rita"].post("/api/v1/orders", body, {"Idempotency-Key": "k-3"})
+    assert taken.status_code == 201
