@@ -328,3 +328,9 @@ class ChangesOut(Schema):
     cursor: str = Field(description="Pass as `since` on the next call")
     has_more: bool = Field(description="True: call again with the new cursor right away")
     changes: Changes
+    reach_changed: bool = Field(
+        False,
+        description="What this rep may see changed (another Exact user, all customers turned "
+        "off): drop the stored customers and what is theirs (prices, orders, addresses, "
+        "contacts, history) before storing this page; all still in reach comes again",
+    )

@@ -10,6 +10,7 @@ import pytest
 from salesdesk.api.tokens import rep_token_create
 from salesdesk.customers.models import ReachMove
 from salesdesk.customers.services import customer_upsert_many
+from salesdesk.tenants.models import Company, Membership
 from tests.salesdesk.api.factories import ApiClient
 from tests.salesdesk.catalog.factories import make_item, make_item_price
 from tests.salesdesk.customers.contact_factories import make_address, make_contact
@@ -142,3 +143,29 @@ def test_an_order_for_a_customer_that_left_is_refused_with_the_reason(world):
     assert "No customer with this id." in other.content.decode()
     taken = world.apis["rita"].post("/api/v1/orders", body, {"Idempotency-Key": "k-3"})
     assert taken.status_code == 201
+
+
+def test_a_narrowed_reach_tells_the_device_to_drop_what_it_holds(world):
+    rob = world.apis["rob"]
+    cursor = feed(rob)["cursor"]
+    assert feed(rob, cursor)["reach_changed"] is False
+    Membership.objects.filter(company=world.acme, user=world.users["rob"]).update(
+        exact_user_id=RITA
+    )
+    first = rob.get("/api/v1/changes", since=cursor, limit=1).json()
+    assert first["reach_changed"] is True
+    second = rob.get("/api/v1/changes", since=first["cursor"], limit=1).json()
+    assert second["reach_changed"] is False  # once: the new cursor knows the new reach
+    assert feed(world.apis["rita"])["reach_changed"] is False  # a first download: nothing held
+    admin = world.apis["admin"]
+    assert feed(admin, feed(admin)["cursor"])["reach_changed"] is False
+
+
+def test_turning_all_customers_off_drops_what_the_device_holds(world):
+    Company.objects.filter(pk=world.acme.pk).update(reps_see_all_customers=True)
+    una = world.apis["una"]  # no Exact user: all customers while the setting is on
+    held = feed(una)
+    assert len(held["changes"]["customers"]) == 3
+    Company.objects.filter(pk=world.acme.pk).update(reps_see_all_customers=False)
+    after = feed(una, held["cursor"])
+    assert after["reach_changed"] is True and after["changes"]["customers"] == []

@@ -73,8 +73,14 @@
     await caches.delete(S.picturesCache(session.company));
   }
 
+  // The kinds the rep's reach narrows (salesdesk/api/feed.py `reached`).
+  const NARROWED = ["customers", "item_prices", "orders", "addresses", "contacts", "sales_orders",
+                    "sales_order_lines", "sales_invoices", "sales_invoice_lines", "open_items"];
+
   async function pageStore(db, body) {
     await db.transaction("rw", S.KINDS.map(function (k) { return db[k]; }).concat([db.meta]), async function () {
+      // What the rep may see changed: what is still theirs comes again from this page on.
+      if (body.reach_changed) for (const kind of NARROWED) await db[kind].clear();
       for (const kind of S.KINDS) {
         const rows = body.changes[kind] || [];
         if (rows.length) await db[kind].bulkPut(rows);
