@@ -127,7 +127,8 @@
       if (!response.ok) throw new Error("The server answered " + response.status + ".");
       const body = await response.json();
       await pageStore(db, body);
-      for (const kind of S.KINDS) done += (body.changes[kind] || []).length;
+      for (const kind of S.KINDS.concat(["departures"])) done += (body.changes[kind] || []).length;
+      if (body.reach_changed) done += 1; // what the device held changed, though none may come
       progress(done, Math.max(total, done));
       cursor = body.cursor;
       more = body.has_more;
