@@ -52,6 +52,22 @@ def _stored(page, table: str) -> int:
     )
 
 
+def _sign_in(page, url: str, email: str) -> None:
+    page.goto(url)
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator("body[data-ready=true]").wait_for()
+
+
+def _move(company, customer, manager) -> None:
+    """As the customers sync writes it when Exact's AccountManager changed."""
+    customer_upsert_many(company=company, rows=[{
+        "exact_id": customer.exact_id, "price_list_exact_id": None,
+        "account_manager_exact_id": manager, "account_manager_name": "Rita Bos",
+    }])  # fmt: skip
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_customer_moved_in_exact_leaves_the_old_reps_device(phone, live_server):
@@ -60,11 +76,7 @@ def test_a_customer_moved_in_exact_leaves_the_old_reps_device(phone, live_server
     make_customer(company=other, exact_id=moving.exact_id, name="Rival Jansen",
                   account_manager_exact_id=ROB)  # fmt: skip
     page = phone.new_page()
-    page.goto(f"{live_server.url}/acme/app/")
-    page.get_by_label("E-mail").fill(rob.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.locator("body[data-ready=true]").wait_for()
+    _sign_in(page, f"{live_server.url}/acme/app/", rob.email)
     assert [_stored(page, t) for t in ("customers", "addresses", "contacts", "open_items")] == [
         2, 1, 1, 1,
     ]  # fmt: skip
@@ -72,10 +84,7 @@ def test_a_customer_moved_in_exact_leaves_the_old_reps_device(phone, live_server
     page.get_by_role("button", name=re.compile("Bakkerij Jansen")).click()
     assert "Bakkerij Jansen" in page.locator("#order-customer").inner_text()
 
-    customer_upsert_many(company=company, rows=[{
-        "exact_id": moving.exact_id, "price_list_exact_id": None,
-        "account_manager_exact_id": RITA, "account_manager_name": "Rita Bos",
-    }])  # fmt: skip
+    _move(company, moving, RITA)
     phone.set_offline(True)
     phone.set_offline(False)  # back online: the app reads the feed at once
 
@@ -96,3 +105,27 @@ def test_a_customer_moved_in_exact_leaves_the_old_reps_device(phone, live_server
     page.locator("body[data-ready=true]").wait_for()
     assert "Bakkerij Jansen" not in page.locator("#customer-list").inner_text()
     assert other.customers.get().name == "Rival Jansen"  # the other company's is untouched
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_order_taken_offline_before_the_move_is_refused_with_its_reason(phone, live_server):
+    company, rob, moving = _acme()
+    page = phone.new_page()
+    _sign_in(page, f"{live_server.url}/acme/app/", rob.email)
+    phone.set_offline(True)
+    page.get_by_role("button", name=re.compile("Bakkerij Jansen")).click()
+    page.get_by_label("Find an item").fill("KOFFIE-1")
+    page.get_by_role("button", name=re.compile("Add KOFFIE-1")).click()
+    page.get_by_role("button", name="Send order").click()
+    assert "Waiting for a connection" in page.locator(".order.waiting").inner_text()
+
+    _move(company, moving, RITA)
+    phone.set_offline(False)
+    refused = page.locator(".order.refused")
+    refused.wait_for()
+    # Kept on the device and in the list, with the server's reason: not lost unexplained.
+    assert "Bakkerij Jansen" in refused.inner_text()
+    assert "gave this customer to another account manager" in refused.inner_text()
+    page.locator("#customer-list", has_not_text="Bakkerij Jansen").wait_for()
+    assert not company.orders.exists()
