@@ -46,6 +46,15 @@ def _acme():
     return company, rob, moving
 
 
+DRAFT_JS = (
+    "new Dexie('salesdesk-reps-acme').open()"
+    ".then(db => db.table('meta').get('draft')).then(row => row ? row.value : null)"
+)
+DRAFT_PUT_JS = """id => new Dexie('salesdesk-reps-acme').open().then(db => db.table('meta').put(
+  {key: 'draft', value: {customer_id: id, customer_name: 'Bakkerij Jansen', lines: [],
+   header: null, your_ref: '', delivery_date: '', notes: ''}}))"""
+
+
 def _stored(page, table: str) -> int:
     return page.evaluate(
         f"new Dexie('salesdesk-reps-acme').open().then(db => db.table('{table}').count())"
@@ -101,9 +110,18 @@ def test_a_customer_moved_in_exact_leaves_the_old_reps_device(phone, live_server
     for table in ("addresses", "contacts", "open_items", "item_prices"):
         assert _stored(page, table) == 0, table
     assert _stored(page, "customers") == 1
+    assert page.evaluate(DRAFT_JS) is None  # the order being taken went with it
     page.reload()  # nothing of it comes back from the device's copy
     page.locator("body[data-ready=true]").wait_for()
     assert "Bakkerij Jansen" not in page.locator("#customer-list").inner_text()
+    # A draft whose customer left while the app was closed: said, not restored, not a crash.
+    page.evaluate(DRAFT_PUT_JS, str(moving.exact_id))
+    page.reload()
+    page.locator("body[data-ready=true]").wait_for()
+    assert notice.is_visible()
+    assert notice.inner_text().startswith("Bakkerij Jansen is no longer your customer")
+    assert page.locator("#order-form").is_hidden()
+    assert page.evaluate(DRAFT_JS) is None
     assert other.customers.get().name == "Rival Jansen"  # the other company's is untouched
 
 
