@@ -5,6 +5,7 @@ that kind; see salesdesk/tenants/changes.py for why row_version is safe where a 
 not. The cursor is opaque to devices: base64 of a small JSON object of positions per kind.
 A page is filled kind after kind up to `limit` records; `has_more` says "call again now".
 Deactivations are rows with active=False and a new version, so they come the same way.
+A customer that left a rep's reach comes to that rep as a `departures` record.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db.models import QuerySet
 
 from salesdesk.api import history_records as history
 from salesdesk.api import records
+from salesdesk.api.feed_departures import departure_records, departure_rows
 from salesdesk.api.feed_rows import (
     company_rows,
     customer_rows,
@@ -76,6 +78,8 @@ KINDS = (
         ("sales_invoice_lines", history.SALES_INVOICE_LINE),
         ("open_items", history.OPEN_ITEM),
     )),
+    # Last: a device applies a page's removals after its rows (feed_departures.py).
+    Kind("departures", departure_rows, departure_records, True),
 )  # fmt: skip
 START: Position = (0, 0)
 
@@ -86,6 +90,7 @@ class ChangesPage:
     cursor: str
     has_more: bool
     count: int
+    reach_changed: bool = False  # the device drops the narrowed kinds first (cursor_within)
 
 
 @dataclass
@@ -142,7 +147,9 @@ def changes_page(
     Otherwise every version up to the counter is committed (changes.py), so a page that
     reads all kinds to the end puts the device at least that far: it is caught up.
     """
-    start = cursor_within(cursor_decode(cursor), reach)
+    given = cursor_decode(cursor)
+    start = cursor_within(given, reach)
+    reach_changed = cursor is not None and start is not given
     latest = version_latest(company=company)
     nothing = {kind.name: [] for kind in KINDS}
     if start.caught_up is not None and start.caught_up == latest:
@@ -167,13 +174,14 @@ def changes_page(
             break
     count = sum(len(rows) for rows in changes.values())
     end = Cursor(positions, None if has_more else latest, reach.fingerprint)
-    return ChangesPage(changes, end.encode(), has_more, count)
+    return ChangesPage(changes, end.encode(), has_more, count, reach_changed)
 
 
 def cursor_within(cursor: Cursor, reach: Reach) -> Cursor:
     """The cursor, with the kinds a reach narrows started again when the reach changed (an
     administrator linked the rep to another Exact user, or opened all customers): what the
-    rep may see now was not all sent before. Records no longer in reach stay on the device."""
+    rep may see now was not all sent before. The page says `reach_changed`: what the device
+    holds of those kinds may be out of reach now, and all of it that is not comes again."""
     if cursor.reach == reach.fingerprint:
         return cursor
     positions = {

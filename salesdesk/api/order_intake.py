@@ -16,6 +16,7 @@ from salesdesk.api.records import order_records
 from salesdesk.api.schemas import OrderIn
 from salesdesk.catalog.pricing import price_quotes_for_lines
 from salesdesk.customers.reach import EVERYTHING, Reach
+from salesdesk.customers.reach_moves import customer_left_reach
 from salesdesk.orders.header_fields import HeaderInput, header_fields
 from salesdesk.orders.lines import LineInput, NoPrice
 from salesdesk.orders.models import Order
@@ -27,6 +28,11 @@ from salesdesk.orders.services import (
     order_submit,
 )
 from salesdesk.tenants.models import Company
+
+LEFT_REACH = (
+    "Exact Online gave this customer to another account manager: it is no longer yours, so "
+    "the order was not taken. Ask the office to enter it if it should still go."
+)
 
 
 def _problem(loc: list, msg: str, kind: str = "value_error") -> dict:
@@ -61,7 +67,7 @@ def _order_new(*, company: Company, user, payload: OrderIn, reach: Reach) -> Ord
     named = "customer_id" if payload.customer_id is not None else "new_customer_id"
     customer = _customer(company, payload, reach)
     if customer is None:
-        raise FieldErrors([_problem([named], "No customer with this id.", "not_found")])
+        raise FieldErrors([_problem([named], _unknown(company, payload, reach), "not_found")])
     problems = [_problem([named], msg) for msg in order_refusals(customer=customer, lines=[])]
     chosen = header_arguments(company=company, customer=customer, payload=payload)
     _, header_problems = header_fields(
@@ -96,6 +102,15 @@ def _customer(company: Company, payload: OrderIn, reach: Reach):
     if payload.customer_id is not None:
         return selectors.customer_by_id(company=company, exact_id=payload.customer_id, reach=reach)
     return selectors.new_customer_by_id(company=company, pk=payload.new_customer_id, reach=reach)
+
+
+def _unknown(company: Company, payload: OrderIn, reach: Reach) -> str:
+    left = payload.customer_id is not None and customer_left_reach(
+        company=company, exact_id=payload.customer_id, manager=reach.account_manager
+    )
+    if left:  # the rep had it: say why, so the order taken for it is not lost unexplained
+        return LEFT_REACH
+    return "No customer with this id."
 
 
 def _lines(company: Company, payload: OrderIn, problems: list[dict]) -> list[tuple[int, LineInput]]:

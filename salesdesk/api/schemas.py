@@ -297,6 +297,14 @@ class OrderPage(Schema):
     next: str | None
 
 
+class DepartureOut(Schema):
+    customer_id: uuid.UUID = Field(description="Remove this customer and what hangs off it")
+    version: int = Field(description="Remove only a customer stored at an older version")
+    orders_kept: list[str] = Field(
+        description="Numbers of the customer's orders this rep took, which stay theirs"
+    )
+
+
 class Changes(Schema):
     items: list[ItemOut] = []
     customers: list[CustomerOut] = []
@@ -311,9 +319,18 @@ class Changes(Schema):
     sales_invoices: list[SalesInvoiceOut] = []
     sales_invoice_lines: list[SalesInvoiceLineOut] = []
     open_items: list[OpenItemOut] = []
+    departures: list[DepartureOut] = Field(
+        [], description="Customers that left this rep's reach (Exact gave them another manager)"
+    )
 
 
 class ChangesOut(Schema):
     cursor: str = Field(description="Pass as `since` on the next call")
     has_more: bool = Field(description="True: call again with the new cursor right away")
     changes: Changes
+    reach_changed: bool = Field(
+        False,
+        description="What this rep may see changed (another Exact user, all customers turned "
+        "off): drop the stored customers and what is theirs (prices, orders, addresses, "
+        "contacts, history) before storing this page; all still in reach comes again",
+    )

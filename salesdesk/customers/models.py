@@ -2,6 +2,7 @@ from django.db import models
 
 from salesdesk.customers.account_outbox_models import AccountOutbox  # noqa: F401 (models of the app)
 from salesdesk.customers.contact_models import Address, Contact  # noqa: F401 (models of the app)
+from salesdesk.customers.reach_move_models import ReachMove  # noqa: F401 (models of the app)
 from salesdesk.synced.models import SyncedRecord
 from salesdesk.tenants.models import Company
 

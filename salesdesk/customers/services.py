@@ -9,12 +9,14 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from salesdesk.catalog.models import PriceList
 from salesdesk.customers.account_match import account_matches
 from salesdesk.customers.models import Customer
+from salesdesk.customers.reach_moves import customers_moved_record, customers_moving
 from salesdesk.customers.selectors import CUSTOMER_TEXT
 from salesdesk.synced.deactivate import deactivate, exact_deactivate_many
 from salesdesk.synced.upsert import UpsertResult, exact_upsert_many
@@ -37,7 +39,14 @@ def customer_upsert_many(*, company: Company, rows: Sequence[dict[str, Any]]) ->
     ready = [{**r, "price_list_id": lists.get(r["price_list_exact_id"])} for r in rows]
     _pending_adopt(company, ready)
     extra = {"synced_at": timezone.now()}
-    return exact_upsert_many(Customer, company=company, rows=ready, extra=extra, text=CUSTOMER_TEXT)
+    # A move and its record go together (reach_moves.py); no savepoint, as in the upsert.
+    with transaction.atomic(savepoint=False):
+        moved = customers_moving(company=company, rows=ready)
+        result = exact_upsert_many(
+            Customer, company=company, rows=ready, extra=extra, text=CUSTOMER_TEXT
+        )
+        customers_moved_record(company=company, moved=moved)
+    return result
 
 
 def _pending_adopt(company: Company, rows: Sequence[dict[str, Any]]) -> int:

@@ -16,3 +16,10 @@ customer_due = Signal()
 def customer_due_on_commit(*, customer_id: int) -> None:
     """Send `customer_due` for the customer once the calling transaction commits."""
     transaction.on_commit(lambda: customer_due.send(sender=None, customer_id=customer_id))
+
+
+# Sent inside the writing transaction when the sync gives customers another account manager
+# (customers/reach_moves.py): apps above stamp the rows they keep of those customers with
+# `version`, so the new manager's rep receives them. Arguments: `company`, `customer_ids`
+# (primary keys), `version`.
+customers_moved = Signal()

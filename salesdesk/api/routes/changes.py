@@ -52,7 +52,12 @@ def changes(request, query: Query[ChangesQuery]):
         response = HttpResponse(status=304)
     else:
         body = orjson.dumps(
-            {"cursor": page.cursor, "has_more": page.has_more, "changes": page.changes},
+            {
+                "cursor": page.cursor,
+                "has_more": page.has_more,
+                "changes": page.changes,
+                "reach_changed": page.reach_changed,
+            },
             default=json_default,
         )
         response = _encoded(request, body)

@@ -35,7 +35,7 @@
     // The order being taken is kept at every change: a page the phone closed comes back with it.
     function draftKeep() {
       const draft = state.customer && {
-        customer_id: state.customer.id,
+        customer_id: state.customer.id, customer_name: state.customer.name,
         lines: state.lines.map(function (l) { return { item_id: l.item.id, quantity: l.quantity }; }),
         header: header.read(), your_ref: $("your-ref").value, delivery_date: $("delivery-date").value, notes: $("notes").value,
       };
@@ -45,6 +45,7 @@
     async function draftRestore() {
       const draft = await S.metaGet(state.db, "draft");
       const id = draft && (await draftCustomer(draft.customer_id));
+      if (draft && !id && !draft.customer_id.startsWith("new:")) return draftGone(draft);
       if (!id) return;
       await customerPick(id, draft.header);
       for (const kept of draft.lines) {
@@ -99,14 +100,7 @@
         customer: state.customer, lines: state.lines, header: header.read(), your_ref: $("your-ref").value.trim(),
         delivery_date: $("delivery-date").value, notes: $("notes").value.trim(),
       });
-      state.customer = null;
-      state.lines = [];
-      $("order-form").hidden = true;
-      $("order-empty").hidden = false;
-      $("order-customer").textContent = "";
-      app.doorHide();
-      body.classList.remove("ordering");
-      draftKeep();
+      orderClose();
       app.customersShow();
       await app.ordersShow();
       app.tick();
@@ -148,12 +142,44 @@
     function refresh() {
       if (state.customer) {
         const id = state.customer.id;
-        state.customer = state.memory.customers.find(function (c) { return c.id === id; }) || state.customer;
+        const listed = state.memory.customers.find(function (c) { return c.id === id; });
+        if (!listed && !state.customer.pending) return customerGone();
+        state.customer = listed || state.customer;
         for (const line of state.lines) lineQuote(line);
         app.doorShow(state.customer);
         itemsShow();
         linesShow();
       }
+    }
+
+    /* The customer being served left the rep's reach (Exact gave it another account
+       manager, salesdesk/api/feed_departures.py): its order cannot be sent any more. */
+    function customerGone() {
+      const name = state.customer.name;
+      orderClose();
+      $("notice").textContent = name + " is no longer your customer in Exact Online: " +
+        "the order being taken for it cannot be sent and was dropped.";
+      $("notice").hidden = false;
+    }
+
+    // The draft's customer left the device while the app was closed (as customerGone).
+    function draftGone(draft) {
+      S.metaPut(state.db, "draft", null);
+      $("notice").textContent = (draft.customer_name || "The customer of the order being taken") +
+        " is no longer your customer in Exact Online: the order being taken for it cannot be " +
+        "sent and was dropped.";
+      $("notice").hidden = false;
+    }
+
+    function orderClose() {
+      state.customer = null;
+      state.lines = [];
+      $("order-form").hidden = true;
+      $("order-empty").hidden = false;
+      $("order-customer").textContent = "";
+      app.doorHide();
+      body.classList.remove("ordering");
+      draftKeep();
     }
 
     // New order terms: the lists again, the rep's choices kept where still offered.

@@ -73,15 +73,43 @@
     await caches.delete(S.picturesCache(session.company));
   }
 
+  // The kinds the rep's reach narrows (salesdesk/api/feed.py `reached`).
+  const NARROWED = ["customers", "item_prices", "orders", "addresses", "contacts", "sales_orders",
+                    "sales_order_lines", "sales_invoices", "sales_invoice_lines", "open_items"];
+
   async function pageStore(db, body) {
     await db.transaction("rw", S.KINDS.map(function (k) { return db[k]; }).concat([db.meta]), async function () {
+      // What the rep may see changed: what is still theirs comes again from this page on.
+      if (body.reach_changed) for (const kind of NARROWED) await db[kind].clear();
       for (const kind of S.KINDS) {
         const rows = body.changes[kind] || [];
         if (rows.length) await db[kind].bulkPut(rows);
       }
+      for (const gone of body.changes.departures || []) await departureApply(db, gone);
       await S.metaPut(db, "cursor", body.cursor);
       if (!body.has_more) await S.metaPut(db, "synced_at", new Date().toISOString());
     });
+  }
+
+  /* A customer Exact gave another account manager: off the device with what hangs off it,
+     but the orders the rep took for it (still theirs on the server). A customer stored at
+     the departure's version or later came back meanwhile and stays. Orders waiting in the
+     outbox stay too: they go to the server, which refuses them now (422), and the refusal
+     shows in the list of orders. */
+  async function departureApply(db, gone) {
+    const id = gone.customer_id;
+    const customer = await db.customers.get(id);
+    if (customer && customer.version >= gone.version) return;
+    await db.customers.delete(id);
+    await db.item_prices.filter(function (p) { return p.customer_id === id; }).delete();
+    for (const kind of ["addresses", "contacts", "sales_invoices", "sales_invoice_lines", "open_items"]) {
+      await db[kind].where("customer_id").equals(id).delete();
+    }
+    const orders = await db.sales_orders.where("customer_id").equals(id).primaryKeys();
+    await db.sales_order_lines.where("order_id").anyOf(orders).delete();
+    await db.sales_orders.bulkDelete(orders);
+    const kept = new Set(gone.orders_kept);
+    await db.orders.filter(function (o) { return o.customer_id === id && !kept.has(o.number); }).delete();
   }
 
   /* Fetch everything the feed has after the stored cursor. `progress(done, total)` is
@@ -99,7 +127,8 @@
       if (!response.ok) throw new Error("The server answered " + response.status + ".");
       const body = await response.json();
       await pageStore(db, body);
-      for (const kind of S.KINDS) done += (body.changes[kind] || []).length;
+      for (const kind of S.KINDS.concat(["departures"])) done += (body.changes[kind] || []).length;
+      if (body.reach_changed) done += 1; // what the device held changed, though none may come
       progress(done, Math.max(total, done));
       cursor = body.cursor;
       more = body.has_more;
