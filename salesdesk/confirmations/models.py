@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from salesdesk.orders.models import Order
 from salesdesk.tenants.models import Company
@@ -32,6 +33,11 @@ class Confirmation(models.Model):
 
     An automatic one is unique per order and document (the order, or the quotation it
     started as): a signal or task delivered twice finds the row and mails nothing.
+
+    A worker claims it (Pending or a due Retrying -> Sending) and holds it until
+    `lease_until`; a temporary mail failure makes it Retrying until `available_at`. A
+    Sending one whose lease ran out becomes Unknown, never sent again by itself: SMTP cannot
+    say whether the dead worker's mail went, and a second mail to the customer is worse.
     """
 
     class Status(models.TextChoices):
@@ -40,6 +46,8 @@ class Confirmation(models.Model):
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
         SKIPPED = "skipped", "Not sent"
+        RETRYING = "retrying", "Waiting to retry"
+        UNKNOWN = "unknown", "Not known whether mailed"
 
     class Trigger(models.TextChoices):
         AUTO = "auto", "Automatic"
@@ -57,6 +65,10 @@ class Confirmation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    available_at = models.DateTimeField(default=timezone.now)  # a retry is not due before
+    failing_since = models.DateTimeField(null=True, blank=True)  # its first passing failure
+    lease_until = models.DateTimeField(null=True, blank=True)  # while Sending
 
     class Meta:
         constraints = [
@@ -66,7 +78,11 @@ class Confirmation(models.Model):
                 name="confirmation_auto_once",
             ),
         ]
-        indexes = [models.Index(fields=["company", "order", "created_at"])]
+        indexes = [
+            models.Index(fields=["company", "order", "created_at"]),
+            models.Index(fields=["status", "available_at"]),
+            models.Index(fields=["status", "lease_until"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_trigger_display()} confirmation of order {self.order_id}: {self.status}"

@@ -33,4 +33,5 @@ def order_confirmations(context, order) -> dict:
         "shown": document is not None or bool(rows),
         # A mail on its way: the part follows it (the order page draws it only once).
         "polling": any(row.status in IN_PROGRESS for row in rows),
+        "unknown": any(row.status == Confirmation.Status.UNKNOWN for row in rows),
     }

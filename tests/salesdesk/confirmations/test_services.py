@@ -11,7 +11,8 @@ from django.core import mail
 from django.test import override_settings
 
 from salesdesk.confirmations.models import Confirmation
-from salesdesk.confirmations.services import confirmation_deliver, confirmation_resend
+from salesdesk.confirmations.delivery import confirmation_deliver
+from salesdesk.confirmations.services import confirmation_resend
 from salesdesk.confirmations.tasks import send_confirmation
 from salesdesk.integration.order_push.services import UNCLEAR_BACKOFF
 from salesdesk.orders.models import Order, OrderEvent
@@ -152,7 +153,7 @@ def test_a_resend_is_a_second_record_and_a_second_mail():
     assert sorted(triggers) == [("auto", None, "sent"), ("manual", admin.pk, "sent")]
 
 
-def test_a_mail_server_that_refuses_is_recorded_as_failed():
+def test_a_mail_server_that_refuses_the_connection_waits_to_retry():
     company = make_company()
     confirmations_on(company)
     order = order_with_contact(company)
@@ -162,7 +163,9 @@ def test_a_mail_server_that_refuses_is_recorded_as_failed():
     smtp = "django.core.mail.backends.smtp.EmailBackend"
     with override_settings(EMAIL_BACKEND=smtp, EMAIL_HOST="127.0.0.1", EMAIL_PORT=port):
         order_in_exact.send(sender=None, order_id=order.pk)
-    failed = Confirmation.objects.get(order=order)
-    assert failed.status == "failed" and failed.sent_at is None
-    assert failed.error.startswith("Order confirmation not mailed:")
-    assert failed.error in notes(order)
+    waiting = Confirmation.objects.get(order=order)
+    assert waiting.status == "retrying" and waiting.sent_at is None
+    assert waiting.attempts == 1 and waiting.lease_until is None
+    assert waiting.error.startswith("the mail server could not be reached")
+    (note,) = [n for n in notes(order) if "Waiting to retry at" in n]
+    assert note.startswith("Order confirmation to anna@jansen.example not mailed yet (attempt 1)")

@@ -10,12 +10,14 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils import timezone
 
 from salesdesk.integration.account_push.tasks import account_outbox_sweep
 from salesdesk.integration.order_push.tasks import order_outbox_sweep
 from salesdesk.integration.sync.open_items_schedule import open_items_tick
 from salesdesk.integration.sync.revive import sync_runs_revive
 from salesdesk.integration.sync.schedule import schedule_tick
+from salesdesk.periodic import scheduler_ticked
 
 
 class Command(BaseCommand):
@@ -36,6 +38,11 @@ class Command(BaseCommand):
             # the claim on each order keeps copies of the scheduler from sending twice.
             order_outbox_sweep.call()
             account_outbox_sweep.call()  # new customers, on the same rules
+            # The apps this one may not import (confirmations) sweep on this signal; one
+            # that fails is reported without stopping the others or the scheduler.
+            for receiver, result in scheduler_ticked.send_robust(sender=None, now=timezone.now()):
+                if isinstance(result, Exception):
+                    self.stderr.write(f"sweep failed: {receiver.__qualname__}: {result!r}")
             if once:
                 return
             time.sleep(interval)
