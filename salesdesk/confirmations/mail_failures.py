@@ -36,6 +36,8 @@ def mail_failure(exc: BaseException) -> MailFailure:
         return _failure(code == -1 or _temporary(code), answer)
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return _failure(True, "the mail server closed the connection")
+    if isinstance(exc, smtplib.SMTPException):  # no reply code: the server lacks a feature
+        return _failure(False, f"{type(exc).__name__}: {exc}")
     if isinstance(exc, ssl.SSLCertVerificationError):
         return _failure(False, f"the mail server's certificate is not trusted ({exc})")
     if isinstance(exc, TimeoutError):

@@ -3,6 +3,8 @@ to be sent and stops once it is sent (the page around it is drawn only once)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from django.test import Client
 
@@ -49,3 +51,44 @@ def test_another_companys_order_part_is_not_found(orders):
     client, _, theirs = orders
     assert client.get(f"/globex/orders/{theirs.number}/confirmations").status_code == 404
     assert client.get(f"/acme/orders/{theirs.number}/confirmations").status_code == 404
+
+
+STATES = {
+    "pending": ["Waiting to be sent"],
+    "sending": ["Sending"],
+    "retrying": [
+        "Waiting to retry at 2026-12-06 10:01 (attempt 1 failed): the mail server did not "
+        "answer in time"
+    ],
+    "sent": ["Sent"],
+    "failed": ["Failed: Order confirmation not mailed: the mail server refused the recipient"],
+    "skipped": ["Not sent"],
+    "unknown": [
+        "<strong>Not known whether mailed</strong>: its sending did not finish",
+        "may or may not have reached the customer. Check with them before you resend it.",
+    ],
+}
+ERRORS = {
+    "retrying": "the mail server did not answer in time",
+    "failed": "Order confirmation not mailed: the mail server refused the recipient",
+    "unknown": "its sending did not finish by 2026-12-06 10:10 CET, so it may or may not "
+    "have been mailed; check with the customer and resend by hand if needed",
+}
+
+
+@pytest.mark.parametrize("status", list(STATES))
+def test_the_part_shows_each_state_and_keeps_the_resend_button(orders, status):
+    client, ours, theirs = orders
+    when = datetime(2026, 12, 6, 9, 1, tzinfo=UTC)
+    Confirmation.objects.filter(order=ours).update(
+        status=status, attempts=1, available_at=when, error=ERRORS.get(status, "")
+    )
+    Confirmation.objects.filter(order=theirs).update(status="unknown", error="theirs")
+    page = client.get(f"/acme/orders/{ours.number}/").content.decode()
+    for text in STATES[status]:
+        assert text in page
+    assert "Resend confirmation" in page and "theirs" not in page
+    # Only a mail about to go is followed; a retry an hour away is not polled for.
+    assert (POLL in page) == (status in ("pending", "sending"))
+    warned = "may or may not have reached the customer" in page
+    assert warned == (status == "unknown")

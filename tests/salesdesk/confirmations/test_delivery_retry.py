@@ -98,9 +98,7 @@ def test_temporary_smtp_answers_wait_to_retry(two, failing_mail, failure):
     assert confirmation_deliver(confirmation_id=ours.pk, clock=at(T0)) == "retrying"
 
 
-def test_a_permanent_refusal_fails_at_once_with_the_reason_and_is_not_retried(
-    two, failing_mail
-):
+def test_a_permanent_refusal_fails_at_once_with_the_reason_and_is_not_retried(two, failing_mail):
     ours, theirs = two
     failing_mail.failures = [REFUSED]
     assert confirmation_deliver(confirmation_id=ours.pk, clock=at(T0)) == "failed"

@@ -9,10 +9,10 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
+from salesdesk.confirmations.delivery import confirmation_deliver
 from salesdesk.confirmations.forms import ConfirmationSettingsForm
 from salesdesk.confirmations.mail import sender
 from salesdesk.confirmations.models import ConfirmationSettings
-from salesdesk.confirmations.delivery import confirmation_deliver
 from salesdesk.confirmations.services import confirmation_resend
 from tests.salesdesk.confirmations.factories import LOCMEM_EMAIL, order_with_contact
 from tests.salesdesk.factories import make_company, make_user

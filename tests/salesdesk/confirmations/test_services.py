@@ -10,8 +10,8 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from salesdesk.confirmations.models import Confirmation
 from salesdesk.confirmations.delivery import confirmation_deliver
+from salesdesk.confirmations.models import Confirmation
 from salesdesk.confirmations.services import confirmation_resend
 from salesdesk.confirmations.tasks import send_confirmation
 from salesdesk.integration.order_push.services import UNCLEAR_BACKOFF
