@@ -74,7 +74,9 @@ def _message(confirmation: Confirmation):
     )
 
 
-def _failed(confirmation: Confirmation, failure: MailFailure, now: datetime, retry) -> str:
+def _failed(
+    confirmation: Confirmation, failure: MailFailure, now: datetime, retry: MailRetry
+) -> str:
     title = confirmation_title(document=confirmation.document)
     if not failure.transient:
         return _record(confirmation, Status.FAILED, f"{title} not mailed: {failure.reason}", now)

@@ -23,8 +23,10 @@ def send_confirmation(confirmation_id: int) -> str:
     """Render and mail one confirmation (a second run of the same task mails nothing)."""
     status = confirmation_deliver(confirmation_id=confirmation_id)
     if status == Confirmation.Status.RETRYING:
-        due = Confirmation.objects.filter(pk=confirmation_id).values_list("available_at")
-        _enqueue_at(confirmation_id, due.first()[0])
+        due = Confirmation.objects.filter(pk=confirmation_id).values_list("available_at", flat=True)
+        at = due.first()
+        if at is not None:  # None: its order was deleted meanwhile
+            _enqueue_at(confirmation_id, at)
     return status or "not claimed"
 
 

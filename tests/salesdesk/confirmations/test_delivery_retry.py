@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django_tasks import default_task_backend
 
 from salesdesk.confirmations import delivery
 from salesdesk.confirmations.delivery import confirmation_deliver
 from salesdesk.confirmations.models import Confirmation
 from salesdesk.confirmations.services import confirmation_auto
 from salesdesk.confirmations.sweep import confirmations_sweep
+from salesdesk.confirmations.tasks import send_confirmation
 from salesdesk.orders.models import OrderEvent
 from tests.salesdesk.confirmations.factories import confirmations_on, order_with_contact
 from tests.salesdesk.confirmations.failing_mail import FAILING_EMAIL, FailingBackend
@@ -150,3 +152,15 @@ def test_a_failure_that_lasts_backs_off_to_an_hour_and_gives_up_after_a_day(two,
     )
     assert confirmations_sweep(now=now + timedelta(days=1)).due_ids == [theirs.pk]
     assert mail.outbox == []
+
+
+def test_the_task_defers_a_retry_to_when_it_is_due_where_the_backend_can(two, failing_mail):
+    ours, _ = two
+    failing_mail.failures = [smtplib.SMTPServerDisconnected("gone")]
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(TASKS=dummy):
+        assert send_confirmation.call(ours.pk) == "retrying"
+        (deferred,) = default_task_backend.results
+    ours.refresh_from_db()
+    assert deferred.args == [ours.pk] and deferred.task.run_after == ours.available_at
+    assert deferred.task.name == send_confirmation.name and ours.status == "retrying"
