@@ -24,7 +24,9 @@ from tests.salesdesk.confirmations.factories import (
 )
 from tests.salesdesk.factories import make_company
 
-pytestmark = pytest.mark.django_db
+# The command closes stale connections at each tick, as a long-running process must; inside a
+# test's transaction PostgreSQL would lose the test's own connection, so these tests commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def confirmation(**state) -> Confirmation:
